@@ -1,0 +1,115 @@
+import { UsageError } from "../errors.js";
+import type { NameTransformation } from "../naming/envName.js";
+import { parseSpecs, splitList } from "../select/spec.js";
+import type { Format } from "../writers/format.js";
+import { DEFAULT_OUT, type FetchConfig, type OnMissing } from "./config.js";
+import { SETTINGS, type SettingInfo, type SettingKey } from "./settings.js";
+
+/** Raw setting values as text, keyed by canonical key; a list may come as repeated values. */
+export type RawSettings = Partial<Record<SettingKey, string | readonly string[]>>;
+
+/** How the front door spells a setting (`--on-missing`, `on_missing`, `on-missing`) in errors. */
+export type DisplayName = (key: SettingKey) => string;
+
+export const cliFlag: DisplayName = (key) => `--${key.replace(/_/g, "-")}`;
+
+/** Reads raw settings into the typed config; every error names the setting and the expected shape. */
+export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFlag): FetchConfig {
+  const text = (key: SettingKey): string | undefined => {
+    const value = raw[key];
+    const joined = Array.isArray(value) ? value.join("\n") : (value as string | undefined);
+    return joined === undefined || joined.trim() === "" ? defaultOf(key) : joined.trim();
+  };
+  const specsText = raw.parameters === undefined ? [] : ([] as string[]).concat(raw.parameters);
+  const parameters = specsText.flatMap((t) => parseSpecs(t, display("parameters")));
+  if (parameters.length === 0) {
+    throw new UsageError(
+      `${display("parameters")} is required: at least one parameter name or path, like /mev-beta/staging/ or RPC_URL=/mev-beta/staging/arbitrum/rpc_url`,
+    );
+  }
+  const format = oneOf(text("format"), "format", display) as Format;
+  const config: FetchConfig = {
+    parameters,
+    format,
+    out: text("out") ?? DEFAULT_OUT[format],
+    nameTransformation: oneOf(
+      text("name_transformation"),
+      "name_transformation",
+      display,
+    ) as NameTransformation,
+    onMissing: oneOf(text("on_missing"), "on_missing", display) as OnMissing,
+    allowEnvNames: list(text("allow_env_names")),
+    concurrency: integer(text("concurrency"), "concurrency", display),
+    maxAttempts: integer(text("max_attempts"), "max_attempts", display),
+    timeoutSeconds: integer(text("timeout"), "timeout", display),
+    maskMinLength: integer(text("mask_min_length"), "mask_min_length", display),
+  };
+  const region = text("region");
+  if (region !== undefined) config.region = checkRegion(region, display);
+  const endpoint = text("endpoint");
+  if (endpoint !== undefined) config.endpoint = url(endpoint, "endpoint", display);
+  const maxRps = text("max_rps");
+  if (maxRps !== undefined) config.maxRps = number(maxRps, "max_rps", display);
+  return config;
+}
+
+function list(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return splitList(value, "list")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+function oneOf(value: string | undefined, key: SettingKey, display: DisplayName): string {
+  const kind = SETTINGS[key].kind;
+  const values: readonly string[] = kind.type === "enum" ? kind.values : [];
+  if (value !== undefined && values.includes(value)) return value;
+  throw new UsageError(`${display(key)}: expected one of ${values.join(", ")}; got '${value ?? ""}'`);
+}
+
+function integer(value: string | undefined, key: SettingKey, display: DisplayName): number {
+  const kind = SETTINGS[key].kind;
+  const [min, max] = kind.type === "int" ? [kind.min, kind.max] : [0, 0];
+  // A strict pattern: "10s" or "1e3" is a mistake to report, not a number to guess at.
+  if (value === undefined || !/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(
+      `${display(key)}: expected a whole number from ${min} to ${max}; got '${value ?? ""}'`,
+    );
+  }
+  return Number(value);
+}
+
+function number(value: string, key: SettingKey, display: DisplayName): number {
+  const kind = SETTINGS[key].kind;
+  const [min, max] = kind.type === "number" ? [kind.min, kind.max] : [0, 0];
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${display(key)}: expected a number from ${min} to ${max}; got '${value}'`);
+  }
+  return Number(value);
+}
+
+function url(value: string, key: SettingKey, display: DisplayName): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+    throw new UsageError(
+      `${display(key)}: expected an http(s) URL like https://ssm.eu-west-1.amazonaws.com; got '${value}'`,
+    );
+  }
+  return value;
+}
+
+function checkRegion(value: string, display: DisplayName): string {
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)) {
+    throw new UsageError(`${display("region")}: expected an AWS region like eu-west-1; got '${value}'`);
+  }
+  return value;
+}
+
+function defaultOf(key: SettingKey): string | undefined {
+  return (SETTINGS[key] as SettingInfo).default;
+}

@@ -1,0 +1,89 @@
+import { NAME_TRANSFORMATIONS } from "../naming/envName.js";
+import { FORMATS } from "../writers/format.js";
+
+export const ON_MISSING = ["fail", "warn", "ignore"] as const;
+
+/** How one setting is read from text, whatever the platform delivers it as. */
+export type SettingKind =
+  | { type: "specs" }
+  | { type: "list" }
+  | { type: "enum"; values: readonly string[] }
+  | { type: "int"; min: number; max: number }
+  | { type: "number"; min: number; max: number }
+  | { type: "string" }
+  | { type: "url" };
+
+export interface SettingInfo {
+  kind: SettingKind;
+  /** The default as text, shown in help and docs; absent when the setting has none. */
+  default?: string;
+  description: string;
+}
+
+/**
+ * Every setting of the core, under its canonical snake_case key. The CLI shows them as
+ * `--kebab-case` flags, the GitHub Action as `kebab-case` inputs, Drone and Harness as
+ * `snake_case` settings (`PLUGIN_SNAKE_CASE`). One table, so the front doors cannot drift apart.
+ */
+export const SETTINGS = {
+  parameters: {
+    kind: { type: "specs" },
+    description:
+      "Parameters to fetch, one per line (or comma-separated, or a JSON array): /path/name, /path/, /path/*, ENV=/path/name, PREFIX_=/path/, name:version, name:label, trailing ? for optional.",
+  },
+  format: { kind: { type: "enum", values: FORMATS }, default: "dotenv", description: "Env file format." },
+  out: {
+    kind: { type: "string" },
+    description:
+      "File to write (- for standard output). Default: ssm-gate.env, ssm-gate.sh or ssm-gate.json by format.",
+  },
+  name_transformation: {
+    kind: { type: "enum", values: NAME_TRANSFORMATIONS },
+    default: "upper",
+    description: "Case of derived env names.",
+  },
+  on_missing: {
+    kind: { type: "enum", values: ON_MISSING },
+    default: "fail",
+    description: "What a missing required parameter does: fail the run, warn, or ignore.",
+  },
+  allow_env_names: {
+    kind: { type: "list" },
+    description: "Reserved env names to allow anyway (PATH, GITHUB_*, ...): names or PREFIX* patterns.",
+  },
+  region: {
+    kind: { type: "string" },
+    description: "AWS region. Default: the AWS chain (AWS_REGION, profile).",
+  },
+  endpoint: {
+    kind: { type: "url" },
+    description: "SSM endpoint URL. Default: the AWS chain (AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL).",
+  },
+  concurrency: {
+    kind: { type: "int", min: 1, max: 64 },
+    default: "10",
+    description: "SSM requests in flight at most.",
+  },
+  max_rps: {
+    kind: { type: "number", min: 0.1, max: 10000 },
+    description: "A fixed cap on SSM requests per second (default: as fast as SSM accepts).",
+  },
+  max_attempts: {
+    kind: { type: "int", min: 1, max: 30 },
+    default: "10",
+    description: "Attempts per SSM request on throttling, 5xx and dropped connections.",
+  },
+  timeout: {
+    kind: { type: "int", min: 1, max: 3600 },
+    default: "120",
+    description: "Seconds after which no further retry is started.",
+  },
+  mask_min_length: {
+    kind: { type: "int", min: 1, max: 64 },
+    default: "4",
+    description: "Values shorter than this are not masked in logs (a warning names them).",
+  },
+} satisfies Record<string, SettingInfo>;
+
+export type SettingKey = keyof typeof SETTINGS;
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

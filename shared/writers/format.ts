@@ -1,0 +1,35 @@
+import { OutputError } from "../errors.js";
+import type { EnvEntry } from "../types.js";
+import { encodeDotenv } from "./dotenv.js";
+import { encodeJson } from "./json.js";
+import { encodeShell } from "./shell.js";
+
+export const FORMATS = ["dotenv", "shell", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
+const encoders: Record<Format, (entries: readonly EnvEntry[]) => string | { unfit: EnvEntry }> = {
+  dotenv: encodeDotenv,
+  shell: encodeShell,
+  json: encodeJson,
+};
+
+/** Encodes every entry, or refuses the whole file, naming the parameter and a format that holds it. */
+export function encodeEnvFile(entries: readonly EnvEntry[], format: Format): string {
+  for (const entry of entries) {
+    // UTF-8 cannot carry a lone surrogate: the bytes would not read back as the value.
+    if (!entry.value.isWellFormed()) {
+      throw new OutputError(
+        `the value of ${entry.source} (${entry.envName}) is not well-formed Unicode and cannot be written to a file exactly`,
+      );
+    }
+  }
+  const result = encoders[format](entries);
+  if (typeof result === "string") return result;
+  const { unfit } = result;
+  const holder = FORMATS.find((f) => f !== format && typeof encoders[f]([unfit]) === "string");
+  throw new OutputError(
+    `the value of ${unfit.source} (${unfit.envName}) cannot be written exactly as ${format}` +
+      (holder ? `; --format ${holder} can hold it` : "") +
+      ". Nothing was written.",
+  );
+}
