@@ -11,6 +11,10 @@ export const ExitCode = {
   missing: 4,
   /** The output could not be written exactly (format cannot hold a value, symlink, file system). */
   output: 5,
+  /** exec: the command is not executable (as shells report it). */
+  commandNotExecutable: 126,
+  /** exec: the command does not exist (as shells report it). */
+  commandNotFound: 127,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { RawSettings } from "../../shared/config/parse.js";
-import { SETTING_KEYS, type SettingKey } from "../../shared/config/settings.js";
+import { SETTING_KEYS, SETTINGS, type SettingKey } from "../../shared/config/settings.js";
 import { UsageError } from "../../shared/errors.js";
 
 export interface CliArgs {
@@ -26,7 +26,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     verbose: { type: "boolean", short: "v" },
   };
   for (const key of SETTING_KEYS) {
-    options[key.replace(/_/g, "-")] = { type: "string", ...(REPEATABLE.has(key) ? { multiple: true } : {}) };
+    const type = SETTINGS[key].kind.type === "bool" ? "boolean" : "string";
+    options[key.replace(/_/g, "-")] = { type, ...(REPEATABLE.has(key) ? { multiple: true } : {}) };
   }
   (options.parameters as { short?: string }).short = "p";
   let parsed: ReturnType<typeof parseArgs>;
@@ -38,7 +39,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const settings: RawSettings = {};
   for (const key of SETTING_KEYS) {
     const value = parsed.values[key.replace(/_/g, "-")];
-    if (value !== undefined) settings[key] = value as string | string[];
+    if (typeof value === "boolean") settings[key] = String(value);
+    else if (value !== undefined) settings[key] = value as string | string[];
   }
   const [command, ...extra] = parsed.positionals;
   if (extra.length > 0) {

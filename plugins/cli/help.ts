@@ -1,4 +1,4 @@
-import { SETTING_KEYS, SETTINGS } from "../../shared/config/settings.js";
+import { SETTING_KEYS, SETTINGS, type SettingKey } from "../../shared/config/settings.js";
 import { SPEC_SHAPE } from "../../shared/select/spec.js";
 import { VERSION } from "../../shared/version.js";
 
@@ -8,32 +8,38 @@ const EXIT_CODES = `Exit codes:
   2  usage or configuration error (bad flag, spec, setting, env name)
   3  SSM unreachable, throttled past retries, or access denied
   4  required parameters missing
-  5  output cannot be written exactly (format, symlink, file system)`;
+  5  output cannot be written exactly (format, symlink, file system)
+  126, 127  exec: the command is not executable, or not found
+  any other  exec: the command's own exit code (128 + N when killed by signal N)`;
 
-function flags(): string {
-  return SETTING_KEYS.map((key) => {
-    const info = SETTINGS[key];
-    const kind = info.kind;
-    const shape =
-      kind.type === "enum"
-        ? kind.values.join("|")
-        : kind.type === "int" || kind.type === "number"
-          ? "N"
-          : "VALUE";
-    const flag = `--${key.replace(/_/g, "-")}${key === "parameters" ? ", -p" : ""} ${shape}`;
-    const def = "default" in info ? ` (default: ${info.default})` : "";
-    return `  ${flag.padEnd(38)}${info.description}${def}`;
-  }).join("\n");
+function flags(exclude: readonly SettingKey[]): string {
+  return SETTING_KEYS.filter((key) => !exclude.includes(key))
+    .map((key) => {
+      const info = SETTINGS[key];
+      const kind = info.kind;
+      const shape =
+        kind.type === "enum"
+          ? kind.values.join("|")
+          : kind.type === "int" || kind.type === "number"
+            ? "N"
+            : "VALUE";
+      const flag = `--${key.replace(/_/g, "-")}${key === "parameters" ? ", -p" : ""} ${shape}`;
+      const def = "default" in info ? ` (default: ${info.default})` : "";
+      return `  ${flag.padEnd(38)}${info.description}${def}`;
+    })
+    .join("\n");
 }
 
 export const MAIN_HELP = `ssm-gate ${VERSION}: AWS SSM parameters into CI jobs, masked and exact.
 
 Usage:
   ssm-gate fetch --parameters SPEC [--parameters SPEC ...] [flags]
+  ssm-gate exec --parameters SPEC [...] [flags] -- COMMAND [ARGS...]
   ssm-gate <command> --help
 
 Commands:
   fetch   fetch parameters and write them to an env file (or stdout)
+  exec    fetch parameters and run a command with them, its output masked
 
 ${EXIT_CODES}
 `;
@@ -48,7 +54,7 @@ Parameters (SPEC):
 ${SPEC_SHAPE.replace(/^/gm, "  ")}
 
 Flags:
-${flags()}
+${flags(["pristine"])}
   --verbose, -v                         request counts and timings
   --help, -h                            this help
 
@@ -56,4 +62,25 @@ ${EXIT_CODES}
 
 Example:
   ssm-gate fetch -p /mev-beta/staging/ -p CI_=/mev-beta/ci/ --out .env.staging
+`;
+
+export const EXEC_HELP = `Usage: ssm-gate exec --parameters SPEC [--parameters SPEC ...] [flags] -- COMMAND [ARGS...]
+
+Fetches parameters from SSM and runs COMMAND with them added to its environment (--pristine: only
+them). Its stdout and stderr pass through ssm-gate's masker: every value, in every common encoded
+form, shows as ***, even when split across writes. Stdin is inherited; SIGINT and SIGTERM are
+forwarded; the exit code is the command's own. Nothing is written to disk.
+
+Parameters (SPEC):
+${SPEC_SHAPE.replace(/^/gm, "  ")}
+
+Flags:
+${flags(["format", "out"])}
+  --verbose, -v                         request counts and timings
+  --help, -h                            this help
+
+${EXIT_CODES}
+
+Example:
+  ssm-gate exec -p /mev-beta/staging/ -- ./scripts/render-config.sh
 `;

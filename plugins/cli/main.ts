@@ -1,43 +1,81 @@
+import type { FetchConfig } from "../../shared/config/config.js";
 import { parseFetchConfig } from "../../shared/config/parse.js";
 import { ExitCode, exitCodeOf, GateError, UsageError } from "../../shared/errors.js";
+import { runMasked } from "../../shared/exec/run.js";
 import { fetchEntries } from "../../shared/jobs/fetch.js";
 import { Logger, stderrSink } from "../../shared/log/logger.js";
 import { Masker } from "../../shared/mask/masker.js";
 import { VERSION } from "../../shared/version.js";
 import { writeEnvFile } from "../../shared/writers/envFile.js";
-import { parseCliArgs } from "./args.js";
-import { FETCH_HELP, MAIN_HELP } from "./help.js";
+import { type CliArgs, parseCliArgs } from "./args.js";
+import { EXEC_HELP, FETCH_HELP, MAIN_HELP } from "./help.js";
+
+const ALLOW = "--allow-env-names";
 
 /** Runs the CLI and returns its exit code; nothing here exits the process. */
 export async function run(argv: readonly string[]): Promise<number> {
-  const masker = new Masker();
-  let logger = new Logger(masker, stderrSink);
+  let logger = new Logger(new Masker(), stderrSink);
   try {
     const args = parseCliArgs(argv);
     if (args.version) return print(`${VERSION}\n`);
-    if (args.command === undefined || args.command === "help") return print(MAIN_HELP);
-    if (args.command !== "fetch") throw new UsageError(`unknown command '${args.command}'. Commands: fetch.`);
-    if (args.help) return print(FETCH_HELP);
+    const command = COMMANDS[args.command ?? "help"];
+    if (command === undefined)
+      throw new UsageError(`unknown command '${args.command}'. Commands: fetch, exec.`);
+    if (args.help || args.command === undefined || args.command === "help") return print(command.help);
+    if (args.command !== "exec" && args.rest.length > 0) {
+      throw new UsageError(`'${args.command}' takes no command after '--'; did you mean 'ssm-gate exec'?`);
+    }
 
     const config = parseFetchConfig(args.settings);
-    const runMasker = new Masker(config.maskMinLength);
-    logger = new Logger(runMasker, stderrSink, args.verbose);
-    const result = await fetchEntries(config, {
-      logger,
-      masker: runMasker,
-      allowSetting: "--allow-env-names",
-    });
-    await writeEnvFile(result.entries, config.format, config.out);
-    const where = config.out === "-" ? "standard output" : config.out;
-    logger.info(
-      `wrote ${result.entries.length} variable${result.entries.length === 1 ? "" : "s"} to ${where} (${config.format}): ${result.entries.map((e) => e.envName).join(", ")}`,
-    );
-    return ExitCode.ok;
+    const masker = new Masker(config.maskMinLength);
+    logger = new Logger(masker, stderrSink, args.verbose);
+    return await command.run(config, args, logger, masker);
   } catch (error) {
     if (error instanceof GateError) logger.error(error.message);
     else logger.error(`unexpected failure: ${(error as Error)?.stack ?? String(error)}`);
     return exitCodeOf(error);
   }
+}
+
+interface Command {
+  help: string;
+  run(config: FetchConfig, args: CliArgs, logger: Logger, masker: Masker): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command | undefined> = {
+  help: { help: MAIN_HELP, run: async () => print(MAIN_HELP) },
+  fetch: {
+    help: FETCH_HELP,
+    async run(config, _args, logger, masker) {
+      const result = await fetchEntries(config, { logger, masker, allowSetting: ALLOW });
+      await writeEnvFile(result.entries, config.format, config.out);
+      const where = config.out === "-" ? "standard output" : config.out;
+      logger.info(
+        `wrote ${result.entries.length} variable${result.entries.length === 1 ? "" : "s"} to ${where} (${config.format}): ${names(result.entries)}`,
+      );
+      return ExitCode.ok;
+    },
+  },
+  exec: {
+    help: EXEC_HELP,
+    async run(config, args, logger, masker) {
+      if (args.rest.length === 0) {
+        throw new UsageError(
+          "exec: no command given; put it after '--', like: ssm-gate exec -p /app/ -- ./deploy.sh",
+        );
+      }
+      const result = await fetchEntries(config, { logger, masker, allowSetting: ALLOW });
+      const env = Object.fromEntries(result.entries.map((e) => [e.envName, e.value]));
+      logger.info(
+        `running ${args.rest[0]} with ${result.entries.length} variables: ${names(result.entries)}`,
+      );
+      return runMasked(args.rest, env, { pristine: config.pristine, masker });
+    },
+  },
+};
+
+function names(entries: readonly { envName: string }[]): string {
+  return entries.map((e) => e.envName).join(", ");
 }
 
 function print(text: string): number {

@@ -21,6 +21,7 @@ export interface FetchConfig {
   maxAttempts: number;
   timeoutSeconds: number;
   maskMinLength: number;
+  pristine: boolean;
 }
 
 export const DEFAULT_OUT: Record<Format, string> = {

@@ -43,6 +43,7 @@ export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFla
     maxAttempts: integer(text("max_attempts"), "max_attempts", display),
     timeoutSeconds: integer(text("timeout"), "timeout", display),
     maskMinLength: integer(text("mask_min_length"), "mask_min_length", display),
+    pristine: bool(text("pristine"), "pristine", display),
   };
   const region = text("region");
   if (region !== undefined) config.region = checkRegion(region, display);
@@ -112,4 +113,14 @@ function checkRegion(value: string, display: DisplayName): string {
 
 function defaultOf(key: SettingKey): string | undefined {
   return (SETTINGS[key] as SettingInfo).default;
+}
+
+// YAML 1.2 core schema spellings, as GitHub's getBooleanInput takes them.
+const TRUE = ["true", "True", "TRUE"];
+const FALSE = ["false", "False", "FALSE"];
+
+function bool(value: string | undefined, key: SettingKey, display: DisplayName): boolean {
+  if (value !== undefined && TRUE.includes(value)) return true;
+  if (value !== undefined && FALSE.includes(value)) return false;
+  throw new UsageError(`${display(key)}: expected true or false; got '${value ?? ""}'`);
 }

@@ -11,6 +11,7 @@ export type SettingKind =
   | { type: "int"; min: number; max: number }
   | { type: "number"; min: number; max: number }
   | { type: "string" }
+  | { type: "bool" }
   | { type: "url" };
 
 export interface SettingInfo {
@@ -77,6 +78,11 @@ export const SETTINGS = {
     kind: { type: "int", min: 1, max: 3600 },
     default: "120",
     description: "Seconds after which no further retry is started.",
+  },
+  pristine: {
+    kind: { type: "bool" },
+    default: "false",
+    description: "exec: give the command only the fetched values as its environment.",
   },
   mask_min_length: {
     kind: { type: "int", min: 1, max: 64 },

@@ -1,28 +1,30 @@
+import { formsOf } from "./forms.js";
+import { Redactor } from "./redactor.js";
+import { Scanner } from "./scanner.js";
+
 /** What replaces a masked value in every log line. */
 export const MASK = "***";
 
-/** Registered secret values; everything ssm-gate prints passes through `redact`. */
+/** Registered secrets and all their forms; everything ssm-gate prints passes through it. */
 export class Masker {
-  private readonly patterns = new Set<string>();
-  private sorted: string[] | undefined;
+  private readonly forms = new Set<string>();
   private readonly shortNames: string[] = [];
+  private scanner: Scanner | undefined;
 
   constructor(readonly minLength = 4) {}
 
   /**
-   * Registers a value. One shorter than `minLength` would garble every log it appears in and is
-   * not masked; its parameter name is returned in `tooShort` so callers can warn.
+   * Registers a value with all its forms. A value shorter than `minLength` would garble every log
+   * line that holds those characters and is not masked: `tooShort` tells the caller to warn by name.
    */
   add(value: string, name: string): { tooShort: boolean } {
-    if (value.trim().length < this.minLength) {
-      if (value.trim().length > 0) this.shortNames.push(name);
-      return { tooShort: value.trim().length > 0 };
+    const length = value.trim().length;
+    if (length < this.minLength) {
+      if (length > 0) this.shortNames.push(name);
+      return { tooShort: length > 0 };
     }
-    this.addPattern(value);
-    for (const line of value.split(/\r?\n|\r/)) {
-      const trimmed = line.trim();
-      if (trimmed.length >= this.minLength) this.addPattern(trimmed);
-    }
+    for (const form of formsOf(value, this.minLength)) this.forms.add(form);
+    this.scanner = undefined;
     return { tooShort: false };
   }
 
@@ -31,21 +33,33 @@ export class Masker {
     return this.shortNames;
   }
 
-  patternCount(): number {
-    return this.patterns.size;
+  /** Every registered form, for platforms that mask on their own side too (GitHub's add-mask). */
+  patterns(): ReadonlySet<string> {
+    return this.forms;
   }
 
-  /** Replaces every registered pattern in `text`; longest first, so a prefix secret cannot split one. */
+  /** Masks a whole text at once. */
   redact(text: string): string {
-    if (this.patterns.size === 0) return text;
-    this.sorted ??= [...this.patterns].sort((a, b) => b.length - a.length);
-    let out = text;
-    for (const p of this.sorted) if (out.includes(p)) out = out.split(p).join(MASK);
-    return out;
+    if (this.forms.size === 0) return text;
+    const bytes = Buffer.from(text, "utf8");
+    const ranges = this.currentScanner().scan(bytes);
+    if (ranges.length === 0) return text;
+    let out = "";
+    let at = 0;
+    for (const [start, end] of ranges) {
+      out += bytes.subarray(at, start).toString("utf8") + MASK;
+      at = end;
+    }
+    return out + bytes.subarray(at).toString("utf8");
   }
 
-  private addPattern(p: string): void {
-    this.patterns.add(p);
-    this.sorted = undefined;
+  /** A streaming redactor; it sees values registered after it was made too. */
+  redactor(): Redactor {
+    return new Redactor(() => this.currentScanner());
+  }
+
+  private currentScanner(): Scanner {
+    this.scanner ??= new Scanner([...this.forms].map((f) => Buffer.from(f, "utf8")));
+    return this.scanner;
   }
 }
