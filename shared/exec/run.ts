@@ -37,6 +37,8 @@ export async function runMasked(
     stdout: "pipe",
     stderr: "pipe",
     buffer: false,
+    // Bytes, not text: invalid UTF-8 and split multi-byte characters must pass through unchanged.
+    encoding: "buffer",
     reject: false,
     stripFinalNewline: false,
   });

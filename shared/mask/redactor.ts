@@ -30,7 +30,11 @@ export class Redactor {
 
   /** Feeds a chunk; returns what can be emitted now. */
   push(chunk: Uint8Array): Buffer {
-    const buf = this.pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.pending, chunk]);
+    // No copy in the common case: nothing held back from the last write.
+    const buf =
+      this.pending.length === 0
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+        : Buffer.concat([this.pending, chunk]);
     const scanner = this.scanner();
     if (scanner.maxLength === 0) {
       this.pending = Buffer.alloc(0);

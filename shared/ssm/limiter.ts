@@ -10,20 +10,26 @@ export interface LimiterOptions {
 }
 
 const WINDOW_MS = 1000;
-const MIN_RPS = 5;
+const MIN_WINDOW_MS = 100;
+const MIN_RPS = 2;
+/** Added to the rate per accepted request: about +10% per second, a gentle probe of the quota. */
+const PROBE_STEP = 0.1;
 
 /**
- * Runs at full speed until SSM throttles, then paces requests at the rate SSM was seen to accept in
- * the last second, and probes upward by about one request per second per second (additive increase,
- * multiplicative decrease). The account's quota is shared with every other pipeline, so backing off
- * to what is accepted costs less than a storm of retries.
+ * Runs at full speed until SSM throttles. Then it paces requests at the rate SSM was seen to accept
+ * (accepted requests over the last second, or since the start when that is shorter), never below
+ * half the rate it was sending at, lowered once per round of requests; and it probes upward slowly
+ * after each accepted request. The account's quota is shared with every other pipeline, so settling
+ * at what is accepted costs less than a storm of retries.
  */
 export class AdaptiveLimiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private rate: number | undefined;
   private nextSlot = 0;
-  private lastDecrease = -Infinity;
+  private lastDecrease = Number.NEGATIVE_INFINITY;
+  private startedAt: number | undefined;
+  private readonly sent: number[] = [];
   private readonly accepted: number[] = [];
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -41,36 +47,43 @@ export class AdaptiveLimiter {
     return caps.length === 0 ? undefined : Math.min(...caps);
   }
 
-  /** Runs `task` when a concurrency slot and a rate slot are free; returns its start time too. */
+  /** Runs `task` when a concurrency slot and a rate slot are free, passing the moment it starts. */
   async run<T>(task: (startedAt: number) => Promise<T>): Promise<T> {
     await this.enter();
     try {
       await this.pace();
-      return await task(this.now());
+      const startedAt = this.now();
+      this.startedAt ??= startedAt;
+      this.remember(this.sent, startedAt);
+      return await task(startedAt);
     } finally {
       this.leave();
     }
   }
 
-  /** A request succeeded: count it towards the accepted rate and probe upward. */
+  /** A request was accepted: count it towards the accepted rate and probe upward. */
   onSuccess(): void {
-    const now = this.now();
-    this.accepted.push(now);
-    while (this.accepted.length > 0 && (this.accepted[0] ?? 0) < now - WINDOW_MS) this.accepted.shift();
-    if (this.rate !== undefined) this.rate += 1 / this.rate;
+    this.remember(this.accepted, this.now());
+    if (this.rate !== undefined) this.rate += PROBE_STEP;
   }
 
-  /** SSM throttled a request sent at `sentAt`: slow down once per round of requests. */
+  /** SSM throttled a request sent at `sentAt`: slow down, once per round of requests. */
   onThrottle(sentAt: number): void {
     // Requests already in flight when the rate was last lowered say nothing about the new rate.
     if (sentAt < this.lastDecrease) return;
     const now = this.now();
-    while (this.accepted.length > 0 && (this.accepted[0] ?? 0) < now - WINDOW_MS) this.accepted.shift();
-    const seen = this.accepted.length; // accepted in the last second = the rate SSM allows us now
-    const base = this.rate === undefined ? seen : Math.min(this.rate, Math.max(seen, this.rate * 0.7));
-    this.rate = Math.max(MIN_RPS, base * 0.9);
+    const windowMs = Math.min(WINDOW_MS, Math.max(MIN_WINDOW_MS, now - (this.startedAt ?? now)));
+    const perSecond = (times: number[]) =>
+      (times.filter((t) => t >= now - windowMs).length * 1000) / windowMs;
+    const target = Math.max(perSecond(this.accepted), perSecond(this.sent) / 2);
+    this.rate = Math.max(MIN_RPS, Math.min(this.rate ?? Number.POSITIVE_INFINITY, target) * 0.9);
     this.lastDecrease = now;
     this.decreases++;
+  }
+
+  private remember(times: number[], at: number): void {
+    times.push(at);
+    while (times.length > 0 && (times[0] ?? 0) < at - WINDOW_MS) times.shift();
   }
 
   private async pace(): Promise<void> {

@@ -24,28 +24,44 @@ describe("AdaptiveLimiter", () => {
     expect(limiter.currentRate()).toBeUndefined();
   });
 
-  it("drops to the rate accepted in the last second when throttled, once per round", async () => {
+  it("drops to the accepted rate over the last second, once per round", async () => {
     const c = clock();
     const limiter = new AdaptiveLimiter({ concurrency: 4, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 40; i++) await limiter.run(async () => limiter.onSuccess());
-    c.advance(100);
-    limiter.onThrottle(50);
+    // 40 accepted over one second, sent at 40/s.
+    for (let i = 0; i < 40; i++) {
+      await limiter.run(async () => limiter.onSuccess());
+      c.advance(25);
+    }
+    limiter.onThrottle(c.now());
     expect(limiter.currentRate()).toBeCloseTo(36, 0);
-    // In flight before the decrease: ignored.
-    limiter.onThrottle(60);
+    // Sent before the decrease: ignored.
+    limiter.onThrottle(c.now() - 10);
     expect(limiter.decreases).toBe(1);
+  });
+
+  it("never drops below half the rate it was sending at, even when nothing was accepted yet", async () => {
+    const c = clock();
+    const limiter = new AdaptiveLimiter({ concurrency: 10, now: c.now, sleep: c.sleep });
+    await Promise.all(Array.from({ length: 10 }, () => limiter.run(async () => undefined)));
+    c.advance(25);
+    limiter.onThrottle(0);
+    // 10 sent in the 100 ms minimum window = 100/s; half of it, less 10%.
+    expect(limiter.currentRate()).toBeCloseTo(45, 0);
   });
 
   it("paces at the adaptive rate and probes upward on success", async () => {
     const c = clock();
     const limiter = new AdaptiveLimiter({ concurrency: 4, now: c.now, sleep: c.sleep });
-    for (let i = 0; i < 20; i++) await limiter.run(async () => limiter.onSuccess());
-    limiter.onThrottle(0);
+    for (let i = 0; i < 20; i++) {
+      await limiter.run(async () => limiter.onSuccess());
+      c.advance(50);
+    }
+    limiter.onThrottle(c.now());
     const rate = limiter.currentRate() ?? 0;
     const start = c.now();
-    for (let i = 0; i < 20; i++) await limiter.run(async () => limiter.onSuccess());
-    expect(c.now() - start).toBeGreaterThanOrEqual((19 * 1000) / (rate + 20 / rate) - 1);
-    expect(limiter.currentRate()).toBeGreaterThan(rate);
+    for (let i = 0; i < 21; i++) await limiter.run(async () => limiter.onSuccess());
+    expect(c.now() - start).toBeGreaterThanOrEqual((20 * 1000) / (rate + 2) - 1);
+    expect(limiter.currentRate()).toBeCloseTo(rate + 2.1, 5);
   });
 
   it("honours a fixed cap on requests per second", async () => {
