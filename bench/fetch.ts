@@ -31,7 +31,7 @@ export async function benchFetch(): Promise<string> {
       seed(p10k.map(seedValue), bigMoto.endpoint),
     ]);
 
-    const env = { ...awsEnv(proxy.endpoint), AWS_PAGER: "" };
+    const env = { ...awsEnv(proxy.endpoint), AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
     const run = async (
       label: string,
       cmd: string,

@@ -3,7 +3,13 @@
 import { execFileSync } from "node:child_process";
 import { chmodSync, rmSync } from "node:fs";
 
-const entries = { cli: "build/plugins/cli/index.js" };
+const entries = {
+  cli: "build/plugins/cli/index.js",
+  github: "build/plugins/github/index.js",
+  "github-post": "build/plugins/github/post-index.js",
+  drone: "build/plugins/drone/index.js",
+  harness: "build/plugins/harness/index.js",
+};
 
 for (const [name, entry] of Object.entries(entries)) {
   const out = `dist/${name}`;

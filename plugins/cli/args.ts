@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { RawSettings } from "../../shared/config/parse.js";
-import { SETTING_KEYS, SETTINGS, type SettingKey } from "../../shared/config/settings.js";
+import { cliFlagName, SETTING_KEYS, SETTINGS, type SettingKey } from "../../shared/config/settings.js";
 import { UsageError } from "../../shared/errors.js";
 
 export interface CliArgs {
@@ -27,7 +27,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   };
   for (const key of SETTING_KEYS) {
     const type = SETTINGS[key].kind.type === "bool" ? "boolean" : "string";
-    options[key.replace(/_/g, "-")] = { type, ...(REPEATABLE.has(key) ? { multiple: true } : {}) };
+    options[cliFlagName(key)] = { type, ...(REPEATABLE.has(key) ? { multiple: true } : {}) };
   }
   (options.parameters as { short?: string }).short = "p";
   let parsed: ReturnType<typeof parseArgs>;
@@ -38,7 +38,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   const settings: RawSettings = {};
   for (const key of SETTING_KEYS) {
-    const value = parsed.values[key.replace(/_/g, "-")];
+    const value = parsed.values[cliFlagName(key)];
     if (typeof value === "boolean") settings[key] = String(value);
     else if (value !== undefined) settings[key] = value as string | string[];
   }

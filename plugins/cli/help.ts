@@ -1,4 +1,4 @@
-import { SETTING_KEYS, SETTINGS, type SettingKey } from "../../shared/config/settings.js";
+import { cliFlagName, SETTING_KEYS, SETTINGS, type SettingKey } from "../../shared/config/settings.js";
 import { SPEC_SHAPE } from "../../shared/select/spec.js";
 import { VERSION } from "../../shared/version.js";
 
@@ -54,7 +54,7 @@ Parameters (SPEC):
 ${SPEC_SHAPE.replace(/^/gm, "  ")}
 
 Flags:
-${flags(["pristine"])}
+${flags(["pristine", "run"])}
   --verbose, -v                         request counts and timings
   --help, -h                            this help
 
@@ -75,7 +75,7 @@ Parameters (SPEC):
 ${SPEC_SHAPE.replace(/^/gm, "  ")}
 
 Flags:
-${flags(["format", "out"])}
+${flags(["format", "env_file", "run"])}
   --verbose, -v                         request counts and timings
   --help, -h                            this help
 

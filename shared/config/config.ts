@@ -22,6 +22,8 @@ export interface FetchConfig {
   timeoutSeconds: number;
   maskMinLength: number;
   pristine: boolean;
+  /** Plugins' exec mode: a command line run with `sh -c`. */
+  run?: string;
 }
 
 export const DEFAULT_OUT: Record<Format, string> = {

@@ -3,7 +3,7 @@ import type { NameTransformation } from "../naming/envName.js";
 import { parseSpecs, splitList } from "../select/spec.js";
 import type { Format } from "../writers/format.js";
 import { DEFAULT_OUT, type FetchConfig, type OnMissing } from "./config.js";
-import { SETTINGS, type SettingInfo, type SettingKey } from "./settings.js";
+import { cliFlagName, SETTINGS, type SettingInfo, type SettingKey } from "./settings.js";
 
 /** Raw setting values as text, keyed by canonical key; a list may come as repeated values. */
 export type RawSettings = Partial<Record<SettingKey, string | readonly string[]>>;
@@ -11,7 +11,7 @@ export type RawSettings = Partial<Record<SettingKey, string | readonly string[]>
 /** How the front door spells a setting (`--on-missing`, `on_missing`, `on-missing`) in errors. */
 export type DisplayName = (key: SettingKey) => string;
 
-export const cliFlag: DisplayName = (key) => `--${key.replace(/_/g, "-")}`;
+export const cliFlag: DisplayName = (key) => `--${cliFlagName(key)}`;
 
 /** Reads raw settings into the typed config; every error names the setting and the expected shape. */
 export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFlag): FetchConfig {
@@ -31,7 +31,7 @@ export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFla
   const config: FetchConfig = {
     parameters,
     format,
-    out: text("out") ?? DEFAULT_OUT[format],
+    out: text("env_file") ?? DEFAULT_OUT[format],
     nameTransformation: oneOf(
       text("name_transformation"),
       "name_transformation",
@@ -45,6 +45,8 @@ export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFla
     maskMinLength: integer(text("mask_min_length"), "mask_min_length", display),
     pristine: bool(text("pristine"), "pristine", display),
   };
+  const run = text("run");
+  if (run !== undefined) config.run = run;
   const region = text("region");
   if (region !== undefined) config.region = checkRegion(region, display);
   const endpoint = text("endpoint");

@@ -33,10 +33,10 @@ export const SETTINGS = {
       "Parameters to fetch, one per line (or comma-separated, or a JSON array): /path/name, /path/, /path/*, ENV=/path/name, PREFIX_=/path/, name:version, name:label, trailing ? for optional.",
   },
   format: { kind: { type: "enum", values: FORMATS }, default: "dotenv", description: "Env file format." },
-  out: {
+  env_file: {
     kind: { type: "string" },
     description:
-      "File to write (- for standard output). Default: ssm-gate.env, ssm-gate.sh or ssm-gate.json by format.",
+      "Env file to write (the CLI's --out; - for standard output). Default: ssm-gate.env, ssm-gate.sh or ssm-gate.json by format.",
   },
   name_transformation: {
     kind: { type: "enum", values: NAME_TRANSFORMATIONS },
@@ -79,6 +79,11 @@ export const SETTINGS = {
     default: "120",
     description: "Seconds after which no further retry is started.",
   },
+  run: {
+    kind: { type: "string" },
+    description:
+      "Plugins: a command line to run with the values (sh -c), its output masked, instead of writing files.",
+  },
   pristine: {
     kind: { type: "bool" },
     default: "false",
@@ -92,4 +97,12 @@ export const SETTINGS = {
 } satisfies Record<string, SettingInfo>;
 
 export type SettingKey = keyof typeof SETTINGS;
+
+/** CLI flags whose name differs from the setting's key. */
+export const CLI_FLAGS: Partial<Record<SettingKey, string>> = { env_file: "out" };
+
+/** The CLI flag of a setting, without dashes: `on_missing` -> `on-missing`, `env_file` -> `out`. */
+export function cliFlagName(key: SettingKey): string {
+  return CLI_FLAGS[key] ?? key.replace(/_/g, "-");
+}
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];

@@ -1,0 +1,82 @@
+import { isAbsolute, join } from "node:path";
+import * as core from "@actions/core";
+import { parseFetchConfig } from "../../shared/config/parse.js";
+import { exitCodeOf, GateError, UsageError } from "../../shared/errors.js";
+import { runMasked } from "../../shared/exec/run.js";
+import { fetchEntries } from "../../shared/jobs/fetch.js";
+import { Logger } from "../../shared/log/logger.js";
+import { Masker } from "../../shared/mask/masker.js";
+import type { EnvEntry } from "../../shared/types.js";
+import { writeEnvFile } from "../../shared/writers/envFile.js";
+import { inputDisplay, readInputs } from "./inputs.js";
+import { githubSink } from "./logSink.js";
+import { rememberFile } from "./state.js";
+
+/** The action's main step; returns the exit code. */
+export async function run(): Promise<number> {
+  let masker = new Masker();
+  let logger = new Logger(masker, githubSink(masker));
+  try {
+    const inputs = readInputs();
+    const config = parseFetchConfig(inputs.raw, inputDisplay);
+    masker = new Masker(config.maskMinLength);
+    const sink = githubSink(masker);
+    logger = new Logger(masker, sink, core.isDebug());
+    const result = await fetchEntries(config, { logger, masker, allowSetting: "input 'allow-env-names'" });
+    sink.registerSecrets(); // before any value can reach a file command or an output
+
+    if (config.run !== undefined) {
+      const env = Object.fromEntries(result.entries.map((e) => [e.envName, e.value]));
+      logger.info(`running with ${result.entries.length} variables: ${names(result.entries)}`);
+      return await runMasked(["sh", "-c", config.run], env, { pristine: config.pristine, masker });
+    }
+
+    if (inputs.exportEnv) for (const e of result.entries) core.exportVariable(e.envName, e.value);
+    if (inputs.envFile !== undefined) {
+      const path = envFilePath(inputs.envFile);
+      await writeEnvFile(result.entries, config.format, path);
+      rememberFile(path);
+      core.setOutput("env-file", path);
+    }
+    if (inputs.valuesAsOutputs) for (const e of result.entries) core.setOutput(e.envName, e.value);
+    core.setOutput("names", JSON.stringify(result.entries.map((e) => e.envName)));
+    core.setOutput("count", String(result.entries.length));
+    await summary(result.entries);
+    logger.info(`exported ${result.entries.length} variables: ${names(result.entries)}`);
+    return 0;
+  } catch (error) {
+    const message =
+      error instanceof GateError ? error.message : `unexpected failure: ${(error as Error)?.stack ?? error}`;
+    core.setFailed(logger.redact(message));
+    return exitCodeOf(error);
+  }
+}
+
+function envFilePath(input: string): string {
+  if (isAbsolute(input)) return input;
+  const temp = process.env.RUNNER_TEMP;
+  if (!temp)
+    throw new UsageError(
+      "input 'env-file': a relative path needs RUNNER_TEMP, which is not set; give an absolute path",
+    );
+  return join(temp, input);
+}
+
+function names(entries: readonly EnvEntry[]): string {
+  return entries.map((e) => e.envName).join(", ");
+}
+
+/** A step summary of names and their parameters: never a value. */
+async function summary(entries: readonly EnvEntry[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary
+    .addHeading("ssm-gate", 3)
+    .addTable([
+      [
+        { data: "env name", header: true },
+        { data: "parameter", header: true },
+      ],
+      ...entries.map((e) => [e.envName, e.source]),
+    ])
+    .write();
+}

@@ -1,0 +1,127 @@
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectNoLeak } from "../../support/leaks.js";
+import { parseGithubFile } from "../../support/platforms.js";
+import { runBundle } from "../../support/run.js";
+import { awsEnv, seed } from "../../support/ssm.js";
+
+const VALUES = {
+  "/gh/app/api_key": "gh-canary-Zx81'q\"$x",
+  "/gh/app/cert": "-----BEGIN C-----\nR0hDYW5hcnlMaW5lT25lMTIzNA==\n-----END C-----",
+};
+const values = Object.values(VALUES);
+
+/** The files and env the runner gives a JavaScript action step. */
+function runner(inputs: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), "ssm-gate-gh-"));
+  const files = {
+    env: join(dir, "env"),
+    output: join(dir, "output"),
+    summary: join(dir, "summary"),
+    state: join(dir, "state"),
+  };
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  const env: Record<string, string> = {
+    ...awsEnv(),
+    GITHUB_ACTIONS: "true",
+    CI: "true",
+    GITHUB_ENV: files.env,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    RUNNER_TEMP: dir,
+  };
+  // Input names upper-cased, spaces to _, dashes kept.
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return { dir, files, env };
+}
+
+/** Drops what the runner itself consumes: its add-mask commands carry values by design. */
+const visible = (stdout: string) =>
+  stdout
+    .split("\n")
+    .filter((l) => !l.startsWith("::add-mask::"))
+    .join("\n");
+
+beforeAll(async () => {
+  await seed(Object.entries(VALUES).map(([name, value]) => ({ name, value })));
+});
+
+describe("GitHub Action bundle", () => {
+  it("exports to GITHUB_ENV, sets outputs and a summary, masks first, writes an env file the post step removes", async () => {
+    const gh = runner({ parameters: "/gh/app/", "env-file": "app.env" });
+    const r = await runBundle("github", [], { env: gh.env });
+    expect(r.code).toBe(0);
+    expect(parseGithubFile(gh.files.env)).toEqual({
+      API_KEY: VALUES["/gh/app/api_key"],
+      CERT: VALUES["/gh/app/cert"],
+    });
+    const outputs = parseGithubFile(gh.files.output);
+    expect(JSON.parse(outputs.names ?? "")).toEqual(["API_KEY", "CERT"]);
+    expect(outputs.count).toBe("2");
+    expect(outputs["env-file"]).toBe(join(gh.dir, "app.env"));
+    expect(statSync(join(gh.dir, "app.env")).mode & 0o777).toBe(0o600);
+    const first = r.stdout.split("\n")[0] ?? "";
+    expect(first.startsWith("::add-mask::")).toBe(true);
+    for (const line of VALUES["/gh/app/cert"].split("\n")) expect(r.stdout).toContain(`::add-mask::${line}`);
+    const summary = readFileSync(gh.files.summary, "utf8");
+    expect(summary).toContain("/gh/app/api_key");
+    expectNoLeak(visible(r.stdout), values, "stdout");
+    expectNoLeak(r.stderr, values, "stderr");
+    expectNoLeak(summary, values, "step summary");
+    expectNoLeak(readFileSync(gh.files.output, "utf8"), values, "outputs");
+
+    // The runner hands saved state to the post step as STATE_<name>.
+    const state = parseGithubFile(gh.files.state);
+    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+    const post = await runBundle("github-post", [], { env: { ...gh.env, ...stateEnv } });
+    expect(post.code).toBe(0);
+    expect(existsSync(join(gh.dir, "app.env"))).toBe(false);
+  });
+
+  it("can set each value as a step output, never without masking it first", async () => {
+    const gh = runner({
+      parameters: "KEY=/gh/app/api_key",
+      "values-as-outputs": "true",
+      "export-env": "false",
+    });
+    const r = await runBundle("github", [], { env: gh.env });
+    expect(r.code).toBe(0);
+    expect(parseGithubFile(gh.files.output).KEY).toBe(VALUES["/gh/app/api_key"]);
+    expect(readFileSync(gh.files.env, "utf8")).toBe("");
+    expect(r.stdout).toContain(`::add-mask::${VALUES["/gh/app/api_key"]}`);
+  });
+
+  it("runs a command with the values, its output masked", async () => {
+    const gh = runner({
+      parameters: "/gh/app/",
+      run: 'echo "key is $API_KEY"; printf %s "$API_KEY" | base64',
+    });
+    const r = await runBundle("github", [], { env: gh.env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("key is ***");
+    expectNoLeak(visible(r.stdout), values, "stdout");
+  });
+
+  it.each([
+    [
+      { parameters: "/gh/app/", format: "yaml" },
+      2,
+      "input 'format': expected one of dotenv, shell, json; got 'yaml'",
+    ],
+    [
+      { parameters: "/gh/app/", "export-env": "yes" },
+      2,
+      "input 'export-env': expected true or false; got 'yes'",
+    ],
+    [{ parameters: "/gh/none" }, 4, "1 required parameter not found in SSM: /gh/none"],
+    [{}, 2, "input 'parameters' is required"],
+  ])("fails the step with the input named: %j", async (inputs, code, message) => {
+    const gh = runner(inputs);
+    const r = await runBundle("github", [], { env: gh.env });
+    expect(r.code).toBe(code);
+    expect(r.stdout).toContain(`::error::${message}`);
+  });
+});

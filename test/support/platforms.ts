@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { parse as parseDotenv } from "dotenv";
+
+/** Reads a GitHub file command file (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) as the runner does. */
+export function parseGithubFile(path: string): Record<string, string> {
+  const text = readFileSync(path, "utf8");
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string];
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] as string);
+      out[name] = value.join("\n");
+    } else if (line.includes("=")) {
+      out[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+    }
+  }
+  return out;
+}
+
+/** Reads a Harness `.env` output file as lite-engine does: dotenv, then `__B64__` values decoded. */
+export function parseHarnessEnv(path: string): Record<string, string> {
+  const parsed = parseDotenv(readFileSync(path));
+  return Object.fromEntries(
+    Object.entries(parsed).map(([k, v]) => [
+      k,
+      v.startsWith("__B64__") ? Buffer.from(v.slice(7), "base64").toString() : v,
+    ]),
+  );
+}
+
+/** Reads a Harness `.out` output file (local Docker runner): `KEY VALUE` per line. */
+export function parseHarnessOut(path: string): Record<string, string> {
+  return Object.fromEntries(
+    readFileSync(path, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf(" ")), line.slice(line.indexOf(" ") + 1)]),
+  );
+}
