@@ -131,13 +131,20 @@ export async function benchFetch(): Promise<string> {
       );
     }
 
-    // (d) 1,000 names behind a 40 requests/s token bucket that holds one token (no burst)
-    const d = await run("1000 names at 40 rps", process.execPath, ours(explicit(p1000)), {
-      latencyMs: LATENCY,
-      throttle: { rps: 40, burst: 1 },
-    });
-    const accepted = d.requests - d.throttled;
-    const quotaFloor = ((accepted - 1) / 40) * 1000 + LATENCY;
+    // (d) 1,000 names behind a 40 requests/s token bucket: one holding a second of quota, and a
+    // strict one holding a single token (any two requests closer than 25 ms: one is refused).
+    const buckets = [];
+    for (const burst of [40, 1]) {
+      const d = await run(`1000 names at 40 rps, burst ${burst}`, process.execPath, ours(explicit(p1000)), {
+        latencyMs: LATENCY,
+        throttle: { rps: 40, burst },
+      });
+      const accepted = d.requests - d.throttled;
+      const floor = (Math.max(0, accepted - burst) / 40) * 1000 + LATENCY;
+      buckets.push(
+        `- burst ${burst}: ${fmt(d.ms)}, ${d.requests} requests of which ${d.throttled} were throttled and retried, 0 failures; floor for this bucket ${fmt(floor)} (ratio ${ratio(d.ms, floor)}); against 100 requests / 40 per second = 2.50 s: ${ratio(d.ms, 2500)}.`,
+      );
+    }
 
     // (e) 10,000 parameters under one path: peak memory
     const e = await timed(process.execPath, ours(["/bench/p10k/"]), awsEnv(bigMoto.endpoint), true);
@@ -148,7 +155,8 @@ export async function benchFetch(): Promise<string> {
       "",
       table(rows),
       "",
-      `(d) 1,000 names behind a 40 requests/s token bucket: ${fmt(d.ms)}, ${d.requests} requests of which ${d.throttled} were throttled and retried, 0 failures; quota floor ${fmt(quotaFloor)} (${accepted} accepted requests at 40/s); ratio ${ratio(d.ms, quotaFloor)}.`,
+      "(d) 1,000 names behind a 40 requests/s token bucket:",
+      ...buckets,
       "",
       `(e) 10,000 parameters under one path (moto direct, no proxy): ${fmt(e.ms)}, peak RSS ${e.peakRssMb?.toFixed(0)} MB.`,
       "",

@@ -22,8 +22,10 @@ function flags(exclude: readonly SettingKey[]): string {
           ? kind.values.join("|")
           : kind.type === "int" || kind.type === "number"
             ? "N"
-            : "VALUE";
-      const flag = `--${key.replace(/_/g, "-")}${key === "parameters" ? ", -p" : ""} ${shape}`;
+            : kind.type === "bool"
+              ? ""
+              : "VALUE";
+      const flag = `--${cliFlagName(key)}${key === "parameters" ? ", -p" : ""} ${shape}`.trimEnd();
       const def = "default" in info ? ` (default: ${info.default})` : "";
       return `  ${flag.padEnd(38)}${info.description}${def}`;
     })

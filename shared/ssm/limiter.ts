@@ -12,21 +12,29 @@ export interface LimiterOptions {
 const WINDOW_MS = 1000;
 const MIN_WINDOW_MS = 100;
 const MIN_RPS = 2;
-/** Added to the rate per accepted request: about +10% per second, a gentle probe of the quota. */
-const PROBE_STEP = 0.1;
+/** After a throttle, the rate restarts at this share of the rate that was throttled. */
+const BACKOFF = 0.85;
+/** Per accepted request below the throttled rate: close this share of the gap (fast recovery). */
+const RECOVERY = 0.05;
+/** Per accepted request at or above it: probe for more, 1% per request (about +50% per second). */
+const PROBE = 1.01;
 
 /**
- * Runs at full speed until SSM throttles. Then it paces requests at the rate SSM was seen to accept
- * (accepted requests over the last second, or since the start when that is shorter), never below
- * half the rate it was sending at, lowered once per round of requests; and it probes upward slowly
- * after each accepted request. The account's quota is shared with every other pipeline, so settling
- * at what is accepted costs less than a storm of retries.
+ * Runs at full speed until SSM throttles. Then it paces requests: the rate that was throttled (the
+ * pace in force, or at the first throttle what SSM was seen to accept, never below half the rate
+ * sent) is remembered, and the pace restarts at 85% of it, once per round of requests. Accepted
+ * requests bring the pace back quickly towards the remembered rate, then probe gently beyond it.
+ * The account's quota is shared with every other pipeline, so hovering just below what is accepted
+ * costs less than a storm of retries.
  */
 export class AdaptiveLimiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private rate: number | undefined;
-  private nextSlot = 0;
+  /** The rate at which SSM last throttled us. */
+  private throttledAt = 0;
+  private paced: Promise<void> = Promise.resolve();
+  private lastStart = Number.NEGATIVE_INFINITY;
   private lastDecrease = Number.NEGATIVE_INFINITY;
   private startedAt: number | undefined;
   private readonly sent: number[] = [];
@@ -64,7 +72,9 @@ export class AdaptiveLimiter {
   /** A request was accepted: count it towards the accepted rate and probe upward. */
   onSuccess(): void {
     this.remember(this.accepted, this.now());
-    if (this.rate !== undefined) this.rate += PROBE_STEP;
+    if (this.rate === undefined) return;
+    const gap = this.throttledAt - this.rate;
+    this.rate = gap > 1 ? this.rate + gap * RECOVERY : this.rate * PROBE;
   }
 
   /** SSM throttled a request sent at `sentAt`: slow down, once per round of requests. */
@@ -75,8 +85,10 @@ export class AdaptiveLimiter {
     const windowMs = Math.min(WINDOW_MS, Math.max(MIN_WINDOW_MS, now - (this.startedAt ?? now)));
     const perSecond = (times: number[]) =>
       (times.filter((t) => t >= now - windowMs).length * 1000) / windowMs;
-    const target = Math.max(perSecond(this.accepted), perSecond(this.sent) / 2);
-    this.rate = Math.max(MIN_RPS, Math.min(this.rate ?? Number.POSITIVE_INFINITY, target) * 0.9);
+    const seen = Math.max(perSecond(this.accepted), perSecond(this.sent) / 2);
+    this.throttledAt =
+      this.rate === undefined ? seen : Math.min(this.rate, Math.max(seen, this.rate * BACKOFF));
+    this.rate = Math.max(MIN_RPS, this.throttledAt * BACKOFF);
     this.lastDecrease = now;
     this.decreases++;
   }
@@ -86,13 +98,22 @@ export class AdaptiveLimiter {
     while (times.length > 0 && (times[0] ?? 0) < at - WINDOW_MS) times.shift();
   }
 
-  private async pace(): Promise<void> {
-    const rate = this.currentRate();
-    if (rate === undefined) return;
-    const now = this.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + 1000 / rate;
-    if (slot > now) await this.sleep(slot - now);
+  /**
+   * Spaces request starts at least 1/rate apart, measured from when the previous request really
+   * started: a timer that fires late must not make the next request follow too closely, since a
+   * quota with little burst would refuse it.
+   */
+  private pace(): Promise<void> {
+    const turn = this.paced.then(async () => {
+      const rate = this.currentRate();
+      if (rate !== undefined) {
+        const wait = this.lastStart + 1000 / rate - this.now();
+        if (wait > 0) await this.sleep(wait);
+      }
+      this.lastStart = this.now();
+    });
+    this.paced = turn;
+    return turn;
   }
 
   private enter(): Promise<void> {

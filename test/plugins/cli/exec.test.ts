@@ -54,6 +54,7 @@ describe("ssm-gate exec", () => {
   });
 
   it("gives only the values with --pristine, else adds them to the environment", async () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, for sh to expand
     const show = ["--", "sh", "-c", 'echo "home=${HOME:-unset} canary-set=${CANARY:+yes}"'];
     const plain = await exec(show, { HOME: "/home/x" });
     expect(plain.stdout).toContain("home=/home/x canary-set=yes");

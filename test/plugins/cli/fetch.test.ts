@@ -195,3 +195,16 @@ describe("ssm-gate fetch", () => {
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe("ssm-gate help", () => {
+  it("shows each command's own flags, with the CLI's names", async () => {
+    const fetch = (await runBundle("cli", ["fetch", "--help"])).stdout;
+    expect(fetch).toContain("--out VALUE");
+    expect(fetch).not.toContain("--env-file");
+    expect(fetch).not.toContain("--pristine");
+    const exec = (await runBundle("cli", ["exec", "--help"])).stdout;
+    expect(exec).toMatch(/--pristine {2,}/);
+    expect(exec).not.toContain("--out");
+    expect((await runBundle("cli", [])).stdout).toContain("exec    fetch parameters and run a command");
+  });
+});

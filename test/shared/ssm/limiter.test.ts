@@ -24,7 +24,7 @@ describe("AdaptiveLimiter", () => {
     expect(limiter.currentRate()).toBeUndefined();
   });
 
-  it("drops to the accepted rate over the last second, once per round", async () => {
+  it("restarts at 85% of the accepted rate over the last second, once per round", async () => {
     const c = clock();
     const limiter = new AdaptiveLimiter({ concurrency: 4, now: c.now, sleep: c.sleep });
     // 40 accepted over one second, sent at 40/s.
@@ -33,7 +33,7 @@ describe("AdaptiveLimiter", () => {
       c.advance(25);
     }
     limiter.onThrottle(c.now());
-    expect(limiter.currentRate()).toBeCloseTo(36, 0);
+    expect(limiter.currentRate()).toBeCloseTo(34, 0);
     // Sent before the decrease: ignored.
     limiter.onThrottle(c.now() - 10);
     expect(limiter.decreases).toBe(1);
@@ -45,23 +45,30 @@ describe("AdaptiveLimiter", () => {
     await Promise.all(Array.from({ length: 10 }, () => limiter.run(async () => undefined)));
     c.advance(25);
     limiter.onThrottle(0);
-    // 10 sent in the 100 ms minimum window = 100/s; half of it, less 10%.
-    expect(limiter.currentRate()).toBeCloseTo(45, 0);
+    // 10 sent in the 100 ms minimum window = 100/s; half of it, then 85% of that.
+    expect(limiter.currentRate()).toBeCloseTo(42.5, 0);
   });
 
-  it("paces at the adaptive rate and probes upward on success", async () => {
+  it("spaces requests by the adaptive rate, recovers quickly towards the throttled rate, then probes", async () => {
     const c = clock();
     const limiter = new AdaptiveLimiter({ concurrency: 4, now: c.now, sleep: c.sleep });
     for (let i = 0; i < 20; i++) {
       await limiter.run(async () => limiter.onSuccess());
       c.advance(50);
     }
-    limiter.onThrottle(c.now());
-    const rate = limiter.currentRate() ?? 0;
-    const start = c.now();
-    for (let i = 0; i < 21; i++) await limiter.run(async () => limiter.onSuccess());
-    expect(c.now() - start).toBeGreaterThanOrEqual((20 * 1000) / (rate + 2) - 1);
-    expect(limiter.currentRate()).toBeCloseTo(rate + 2.1, 5);
+    limiter.onThrottle(c.now()); // 20 accepted per second: throttled at 20, restart at 17
+    expect(limiter.currentRate()).toBeCloseTo(17, 5);
+    const starts: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      await limiter.run(async (at) => {
+        starts.push(at);
+        limiter.onSuccess();
+      });
+    }
+    const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
+    // Never closer than the pace in force (at most 20 * 1.01^k by the end), never a burst.
+    expect(Math.min(...gaps)).toBeGreaterThan(1000 / 40);
+    expect(limiter.currentRate()).toBeGreaterThan(20);
   });
 
   it("honours a fixed cap on requests per second", async () => {
