@@ -13,7 +13,7 @@ export interface CliArgs {
   rest: string[];
 }
 
-const REPEATABLE = new Set<SettingKey>(["parameters", "allow_env_names"]);
+const REPEATABLE = new Set<SettingKey>(["parameters", "allow_env_names", "target", "severity"]);
 
 /** Reads argv into raw settings; flag names are the settings' keys in kebab-case. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {

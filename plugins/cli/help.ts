@@ -12,6 +12,19 @@ const EXIT_CODES = `Exit codes:
   126, 127  exec: the command is not executable, or not found
   any other  exec: the command's own exit code (128 + N when killed by signal N)`;
 
+const VERIFY_ONLY: SettingKey[] = ["manifest", "template", "prefix", "target", "report", "severity"];
+const FETCH_ONLY: SettingKey[] = [
+  "parameters",
+  "format",
+  "env_file",
+  "run",
+  "pristine",
+  "name_transformation",
+  "on_missing",
+  "allow_env_names",
+  "mode",
+];
+
 function flags(exclude: readonly SettingKey[]): string {
   return SETTING_KEYS.filter((key) => !exclude.includes(key))
     .map((key) => {
@@ -37,11 +50,13 @@ export const MAIN_HELP = `ssm-gate ${VERSION}: AWS SSM parameters into CI jobs, 
 Usage:
   ssm-gate fetch --parameters SPEC [--parameters SPEC ...] [flags]
   ssm-gate exec --parameters SPEC [...] [flags] -- COMMAND [ARGS...]
+  ssm-gate verify [--manifest FILE | --template FILE --prefix PATH] [--target T ...] [--report FILE]
   ssm-gate <command> --help
 
 Commands:
   fetch   fetch parameters and write them to an env file (or stdout)
   exec    fetch parameters and run a command with them, its output masked
+  verify  the staging sync gate: SSM holds what the deploy needs, and staging holds what SSM holds
 
 ${EXIT_CODES}
 `;
@@ -56,7 +71,7 @@ Parameters (SPEC):
 ${SPEC_SHAPE.replace(/^/gm, "  ")}
 
 Flags:
-${flags(["pristine", "run"])}
+${flags(["pristine", "run", ...VERIFY_ONLY, "mode"])}
   --verbose, -v                         request counts and timings
   --help, -h                            this help
 
@@ -77,7 +92,7 @@ Parameters (SPEC):
 ${SPEC_SHAPE.replace(/^/gm, "  ")}
 
 Flags:
-${flags(["format", "env_file", "run"])}
+${flags(["format", "env_file", "run", ...VERIFY_ONLY, "mode"])}
   --verbose, -v                         request counts and timings
   --help, -h                            this help
 
@@ -85,4 +100,36 @@ ${EXIT_CODES}
 
 Example:
   ssm-gate exec -p /mev-beta/staging/ -- ./scripts/render-config.sh
+`;
+
+export const VERIFY_HELP = `Usage: ssm-gate verify [--manifest FILE | --template FILE --prefix PATH] [--target T ...] [flags]
+
+The staging sync gate. Proves that every parameter the deployment needs is in SSM, valid and current,
+and that what staging will run holds exactly what SSM holds. Prints a table of warnings and failures
+(names, checks and results: never a value, a part of one, its length or a hash) and writes a JSON
+report with --report.
+
+Checks per parameter: exists, not_empty, placeholder, type, kms_key, age, pattern, min_length;
+per target: drift_missing, drift_differs, drift_extra, and target (could it be read).
+
+Targets:
+  env-file:PATH        a rendered dotenv, shell or JSON env file
+  k8s-secret:PATH      a Kubernetes Secret as YAML or JSON (data base64, stringData plain)
+  command:CMD ARGS     run CMD (no shell) and read its output as a Secret or env file
+  shell:COMMAND LINE   the same through sh -c
+  ssm:/other/prefix/   the same names exist under another prefix (values not compared)
+
+Flags:
+${flags(FETCH_ONLY)}
+  --verbose, -v                         request counts and timings
+  --help, -h                            this help
+
+Exit codes:
+  0  pass (warnings allowed)
+  1  the gate failed
+  2  usage or configuration error (bad flag, manifest, template, target)
+  3  could not check: SSM unreachable, denied or throttled past retries, or a target unreadable
+
+Example:
+  ssm-gate verify --manifest ssm-gate.yml --target k8s-secret:mev-bot-secret.json --report verify.json
 `;

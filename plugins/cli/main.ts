@@ -1,14 +1,17 @@
 import type { FetchConfig } from "../../shared/config/config.js";
-import { parseFetchConfig } from "../../shared/config/parse.js";
+import { parseFetchConfig, parseVerifyConfig } from "../../shared/config/parse.js";
 import { ExitCode, exitCodeOf, GateError, UsageError } from "../../shared/errors.js";
 import { runMasked } from "../../shared/exec/run.js";
 import { fetchEntries } from "../../shared/jobs/fetch.js";
+import { runVerify } from "../../shared/jobs/verify.js";
 import { Logger, stderrSink } from "../../shared/log/logger.js";
 import { Masker } from "../../shared/mask/masker.js";
+import { errorReport, verifyExitCode, writeReport } from "../../shared/verify/outcome.js";
+import { renderTable } from "../../shared/verify/report.js";
 import { VERSION } from "../../shared/version.js";
 import { writeEnvFile } from "../../shared/writers/envFile.js";
 import { type CliArgs, parseCliArgs } from "./args.js";
-import { EXEC_HELP, FETCH_HELP, MAIN_HELP } from "./help.js";
+import { EXEC_HELP, FETCH_HELP, MAIN_HELP, VERIFY_HELP } from "./help.js";
 
 const ALLOW = "--allow-env-names";
 
@@ -26,6 +29,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       throw new UsageError(`'${args.command}' takes no command after '--'; did you mean 'ssm-gate exec'?`);
     }
 
+    if (args.command === "verify") return await verify(args, (l) => (logger = l));
     const config = parseFetchConfig(args.settings);
     const masker = new Masker(config.maskMinLength);
     logger = new Logger(masker, stderrSink, args.verbose);
@@ -44,6 +48,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command | undefined> = {
   help: { help: MAIN_HELP, run: async () => print(MAIN_HELP) },
+  verify: { help: VERIFY_HELP, run: async () => ExitCode.ok }, // run by verify() above
   fetch: {
     help: FETCH_HELP,
     async run(config, _args, logger, masker) {
@@ -73,6 +78,25 @@ const COMMANDS: Record<string, Command | undefined> = {
     },
   },
 };
+
+/** `ssm-gate verify`: the table on stdout, the JSON report to --report, the gate's exit code. */
+async function verify(args: CliArgs, setLogger: (logger: Logger) => void): Promise<number> {
+  const config = parseVerifyConfig(args.settings);
+  const masker = new Masker(config.maskMinLength);
+  const logger = new Logger(masker, stderrSink, args.verbose);
+  setLogger(logger);
+  try {
+    const report = await runVerify(config, { logger, masker });
+    process.stdout.write(`${masker.redact(renderTable(report))}\n`);
+    if (config.report) await writeReport(config.report, report);
+    return verifyExitCode(report);
+  } catch (error) {
+    if (config.report && error instanceof GateError && error.exitCode === ExitCode.unavailable) {
+      await writeReport(config.report, errorReport(config.source.path, logger.redact(error.message)));
+    }
+    throw error;
+  }
+}
 
 function names(entries: readonly { envName: string }[]): string {
   return entries.map((e) => e.envName).join(", ");

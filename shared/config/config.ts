@@ -1,19 +1,14 @@
 import type { NameTransformation } from "../naming/envName.js";
 import type { ParameterSpec } from "../select/spec.js";
+import type { TargetSpec } from "../verify/targets.js";
+import type { CheckName, Severity } from "../verify/types.js";
 import type { Format } from "../writers/format.js";
 import type { ON_MISSING } from "./settings.js";
 
 export type OnMissing = (typeof ON_MISSING)[number];
 
-/** The one typed configuration every front door produces. */
-export interface FetchConfig {
-  parameters: ParameterSpec[];
-  format: Format;
-  /** A file path, "-" for standard output. */
-  out: string;
-  nameTransformation: NameTransformation;
-  onMissing: OnMissing;
-  allowEnvNames: string[];
+/** Where SSM is and how hard to push it; shared by every command. */
+export interface SsmConfig {
   region?: string;
   endpoint?: string;
   concurrency: number;
@@ -21,9 +16,31 @@ export interface FetchConfig {
   maxAttempts: number;
   timeoutSeconds: number;
   maskMinLength: number;
+}
+
+export type Mode = "fetch" | "verify";
+
+/** The one typed configuration of fetch and exec, whichever front door produced it. */
+export interface FetchConfig extends SsmConfig {
+  parameters: ParameterSpec[];
+  format: Format;
+  /** A file path, "-" for standard output. */
+  out: string;
+  nameTransformation: NameTransformation;
+  onMissing: OnMissing;
+  allowEnvNames: string[];
   pristine: boolean;
   /** Plugins' exec mode: a command line run with `sh -c`. */
   run?: string;
+}
+
+/** The configuration of verify, the staging sync gate. */
+export interface VerifyConfig extends SsmConfig {
+  source: { kind: "manifest"; path: string } | { kind: "template"; path: string; prefix: string };
+  targets: TargetSpec[];
+  severity: Partial<Record<CheckName, Severity>>;
+  /** Where to write the JSON report. */
+  report?: string;
 }
 
 export const DEFAULT_OUT: Record<Format, string> = {

@@ -1,8 +1,17 @@
 import { UsageError } from "../errors.js";
 import type { NameTransformation } from "../naming/envName.js";
 import { parseSpecs, splitList } from "../select/spec.js";
+import { parseSeverities } from "../verify/severity.js";
+import { parseTarget } from "../verify/targets.js";
 import type { Format } from "../writers/format.js";
-import { DEFAULT_OUT, type FetchConfig, type OnMissing } from "./config.js";
+import {
+  DEFAULT_OUT,
+  type FetchConfig,
+  type Mode,
+  type OnMissing,
+  type SsmConfig,
+  type VerifyConfig,
+} from "./config.js";
 import { cliFlagName, SETTINGS, type SettingInfo, type SettingKey } from "./settings.js";
 
 /** Raw setting values as text, keyed by canonical key; a list may come as repeated values. */
@@ -13,13 +22,41 @@ export type DisplayName = (key: SettingKey) => string;
 
 export const cliFlag: DisplayName = (key) => `--${cliFlagName(key)}`;
 
-/** Reads raw settings into the typed config; every error names the setting and the expected shape. */
-export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFlag): FetchConfig {
-  const text = (key: SettingKey): string | undefined => {
+/** The text of a setting (repeated values joined by lines), or its default. */
+function reader(raw: RawSettings): (key: SettingKey) => string | undefined {
+  return (key) => {
     const value = raw[key];
     const joined = Array.isArray(value) ? value.join("\n") : (value as string | undefined);
     return joined === undefined || joined.trim() === "" ? defaultOf(key) : joined.trim();
   };
+}
+
+/** The settings every command shares: where SSM is, how hard to push it, how to mask. */
+function parseSsmConfig(raw: RawSettings, display: DisplayName): SsmConfig {
+  const text = reader(raw);
+  const config: SsmConfig = {
+    concurrency: integer(text("concurrency"), "concurrency", display),
+    maxAttempts: integer(text("max_attempts"), "max_attempts", display),
+    timeoutSeconds: integer(text("timeout"), "timeout", display),
+    maskMinLength: integer(text("mask_min_length"), "mask_min_length", display),
+  };
+  const region = text("region");
+  if (region !== undefined) config.region = checkRegion(region, display);
+  const endpoint = text("endpoint");
+  if (endpoint !== undefined) config.endpoint = url(endpoint, "endpoint", display);
+  const maxRps = text("max_rps");
+  if (maxRps !== undefined) config.maxRps = number(maxRps, "max_rps", display);
+  return config;
+}
+
+/** Which job a plugin runs (the CLI has a command for each). */
+export function parseMode(raw: RawSettings, display: DisplayName): Mode {
+  return oneOf(reader(raw)("mode"), "mode", display) as Mode;
+}
+
+/** Reads raw settings into the typed config; every error names the setting and the expected shape. */
+export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFlag): FetchConfig {
+  const text = reader(raw);
   const specsText = raw.parameters === undefined ? [] : ([] as string[]).concat(raw.parameters);
   const parameters = specsText.flatMap((t) => parseSpecs(t, display("parameters")));
   if (parameters.length === 0) {
@@ -29,6 +66,7 @@ export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFla
   }
   const format = oneOf(text("format"), "format", display) as Format;
   const config: FetchConfig = {
+    ...parseSsmConfig(raw, display),
     parameters,
     format,
     out: text("env_file") ?? DEFAULT_OUT[format],
@@ -39,20 +77,47 @@ export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFla
     ) as NameTransformation,
     onMissing: oneOf(text("on_missing"), "on_missing", display) as OnMissing,
     allowEnvNames: list(text("allow_env_names")),
-    concurrency: integer(text("concurrency"), "concurrency", display),
-    maxAttempts: integer(text("max_attempts"), "max_attempts", display),
-    timeoutSeconds: integer(text("timeout"), "timeout", display),
-    maskMinLength: integer(text("mask_min_length"), "mask_min_length", display),
     pristine: bool(text("pristine"), "pristine", display),
   };
   const run = text("run");
   if (run !== undefined) config.run = run;
-  const region = text("region");
-  if (region !== undefined) config.region = checkRegion(region, display);
-  const endpoint = text("endpoint");
-  if (endpoint !== undefined) config.endpoint = url(endpoint, "endpoint", display);
-  const maxRps = text("max_rps");
-  if (maxRps !== undefined) config.maxRps = number(maxRps, "max_rps", display);
+  return config;
+}
+
+/** Reads the settings of `verify`: a manifest, or a template with a prefix; targets; a report file. */
+export function parseVerifyConfig(raw: RawSettings, display: DisplayName = cliFlag): VerifyConfig {
+  const text = reader(raw);
+  const template = text("template");
+  const prefix = text("prefix");
+  const manifest = text("manifest");
+  if (template !== undefined && manifest !== undefined) {
+    throw new UsageError(`${display("manifest")} and ${display("template")} exclude each other: give one`);
+  }
+  if (template !== undefined && (prefix === undefined || !prefix.startsWith("/"))) {
+    throw new UsageError(
+      `${display("template")} needs ${display("prefix")}: the SSM path its keys live under, like /mev-beta/staging/`,
+    );
+  }
+  const targetTexts = raw.target === undefined ? [] : ([] as string[]).concat(raw.target);
+  const config: VerifyConfig = {
+    ...parseSsmConfig(raw, display),
+    source:
+      template !== undefined
+        ? {
+            kind: "template",
+            path: template,
+            prefix: (prefix as string).endsWith("/") ? (prefix as string) : `${prefix}/`,
+          }
+        : { kind: "manifest", path: manifest ?? "ssm-gate.yml" },
+    targets: targetTexts
+      .flatMap((t) => t.split("\n"))
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((t) => parseTarget(t, display("target"))),
+    severity: parseSeverities(text("severity") ?? "", display("severity")),
+  };
+  const report = text("report");
+  if (report !== undefined) config.report = report;
   return config;
 }
 

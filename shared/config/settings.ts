@@ -84,6 +84,36 @@ export const SETTINGS = {
     description:
       "Plugins: a command line to run with the values (sh -c), its output masked, instead of writing files.",
   },
+  mode: {
+    kind: { type: "enum", values: ["fetch", "verify"] },
+    default: "fetch",
+    description:
+      "Plugins: fetch (env file, exports, or run) or verify (the staging sync gate). The CLI has a command for each.",
+  },
+  manifest: {
+    kind: { type: "string" },
+    description: "verify: the manifest of expected parameters (default ssm-gate.yml).",
+  },
+  template: {
+    kind: { type: "string" },
+    description:
+      "verify: a dotenv template whose keys are the required parameters (with prefix), instead of a manifest.",
+  },
+  prefix: {
+    kind: { type: "string" },
+    description: "verify: the SSM path a template's keys live under, like /mev-beta/staging/.",
+  },
+  target: {
+    kind: { type: "list" },
+    description:
+      "verify: what staging will run, to compare with SSM: env-file:PATH, k8s-secret:PATH, command:CMD, shell:CMD, ssm:/prefix/ (repeatable).",
+  },
+  report: { kind: { type: "string" }, description: "verify: write the JSON report to this file." },
+  severity: {
+    kind: { type: "list" },
+    description:
+      "verify: check=level overrides for every parameter, like age=warn,kms_key=off (levels fail, warn, off).",
+  },
   pristine: {
     kind: { type: "bool" },
     default: "false",

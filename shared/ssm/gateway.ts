@@ -1,4 +1,6 @@
 import {
+  DescribeParametersCommand,
+  type DescribeParametersCommandOutput,
   GetParametersByPathCommand,
   type GetParametersByPathCommandOutput,
   GetParametersCommand,
@@ -64,6 +66,39 @@ export class SsmGateway {
       nextToken = out.NextToken || undefined;
     } while (nextToken);
     return [...found.values()];
+  }
+
+  /**
+   * The KMS key of each named parameter, from DescribeParameters: up to 50 names per call (the
+   * filter's limit), pages of 50, every page to the end (pages are filled before filtering, so one
+   * may be empty and still carry a NextToken).
+   */
+  async describeKeyIds(names: readonly string[]): Promise<Map<string, string | undefined>> {
+    const keys = new Map<string, string | undefined>();
+    const batches = Array.from({ length: Math.ceil(names.length / 50) }, (_, i) =>
+      names.slice(i * 50, i * 50 + 50),
+    );
+    await Promise.all(
+      batches.map(async (batch) => {
+        let nextToken: string | undefined;
+        do {
+          const token = nextToken;
+          const out = await this.call<DescribeParametersCommandOutput>(
+            "DescribeParameters",
+            `${batch.length} names`,
+            () =>
+              new DescribeParametersCommand({
+                ParameterFilters: [{ Key: "Name", Option: "Equals", Values: batch }],
+                MaxResults: 50,
+                ...(token ? { NextToken: token } : {}),
+              }),
+          );
+          for (const p of out.Parameters ?? []) if (p.Name) keys.set(p.Name, p.KeyId);
+          nextToken = out.NextToken || undefined;
+        } while (nextToken);
+      }),
+    );
+    return keys;
   }
 
   private async call<T>(operation: string, subject: string, command: () => object): Promise<T> {

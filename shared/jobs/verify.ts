@@ -1,0 +1,97 @@
+import type { VerifyConfig } from "../config/config.js";
+import type { Logger } from "../log/logger.js";
+import type { Masker } from "../mask/masker.js";
+import { relativeTo, toEnvName } from "../naming/envName.js";
+import type { NameSpec } from "../select/spec.js";
+import { type FetchedParameter, fetchSpecs } from "../ssm/fetch.js";
+import type { SsmGateway } from "../ssm/gateway.js";
+import { createGateway } from "../ssm/index.js";
+import { checkParameter } from "../verify/checks.js";
+import { nameParity, valueDrift } from "../verify/drift.js";
+import { loadManifest } from "../verify/manifest.js";
+import { buildReport, type VerifyReport } from "../verify/report.js";
+import { readTargetValues, TargetError } from "../verify/targets.js";
+import { loadTemplate, templateExpectations } from "../verify/template.js";
+import type { Expectation, Finding } from "../verify/types.js";
+
+export interface VerifyContext {
+  logger: Logger;
+  masker: Masker;
+  gateway?: SsmGateway;
+  now?: Date;
+}
+
+/**
+ * The staging sync gate: every expected parameter exists in SSM, is valid and current, and the
+ * targets hold exactly what SSM holds. SSM errors propagate (exit 3: could not check); a target
+ * that cannot be read is an `error` finding, so the report says what was checked.
+ */
+export async function runVerify(config: VerifyConfig, context: VerifyContext): Promise<VerifyReport> {
+  const { logger, masker } = context;
+  const now = context.now ?? new Date();
+  const gateway = context.gateway ?? createGateway(config);
+
+  let expectations: Expectation[];
+  let prefix: string;
+  let fetched: FetchedParameter[];
+  if (config.source.kind === "manifest") {
+    const manifest = await loadManifest(config.source.path, config.severity);
+    ({ expectations, prefix } = manifest);
+    const specs: NameSpec[] = [...new Set(expectations.map((e) => e.name))].map((name) => ({
+      kind: "name",
+      text: name,
+      name,
+      optional: true,
+    }));
+    fetched = (await fetchSpecs(specs, gateway)).parameters;
+  } else {
+    prefix = config.source.prefix;
+    const template = await loadTemplate(config.source.path);
+    const path = prefix.slice(0, -1) || "/";
+    const spec = { kind: "path", text: prefix, path, recursive: true, prefix: "", optional: true } as const;
+    fetched = (await fetchSpecs([spec], gateway)).parameters;
+    const byEnv = new Map(fetched.map((p) => [toEnvName(relativeTo(path, p.name), "upper"), p.name]));
+    expectations = templateExpectations(template, prefix, byEnv, config.source.path, config.severity);
+  }
+  // Registered before anything is logged: no check below prints a value, but a bug must not leak one.
+  for (const p of fetched) masker.add(p.value, p.name);
+  const byName = new Map(fetched.map((p) => [p.name, p]));
+  logger.info(
+    `verify: ${expectations.length} parameters from ${config.source.path}; ${byName.size} found in SSM`,
+  );
+
+  const needKeys = expectations
+    .filter((e) => e.kmsKey && byName.get(e.name)?.type === "SecureString")
+    .map((e) => e.name);
+  const keyIds =
+    needKeys.length > 0 ? await gateway.describeKeyIds(needKeys) : new Map<string, string | undefined>();
+
+  const findings: Finding[] = [];
+  for (const e of expectations)
+    findings.push(...checkParameter(e, byName.get(e.name), keyIds.get(e.name), now));
+
+  const values = new Map(fetched.map((p) => [p.name, p.value]));
+  for (const target of config.targets) {
+    try {
+      if (target.kind === "ssm") {
+        const other = await gateway.getParametersByPath(target.prefix.slice(0, -1) || "/", true);
+        const names = new Set(other.map((p) => (p.Name ?? "").slice(target.prefix.length)));
+        findings.push(...nameParity(expectations, prefix, names, target.prefix, target.text));
+      } else {
+        const targetValues = await readTargetValues(target, masker);
+        findings.push(...valueDrift(expectations, values, targetValues, target.text));
+      }
+    } catch (error) {
+      if (!(error instanceof TargetError)) throw error;
+      findings.push({
+        parameter: "",
+        envName: "",
+        check: "target",
+        result: "error",
+        detail: masker.redact(error.message),
+        target: target.text,
+      });
+    }
+  }
+  return buildReport(findings, config.source.path, expectations.length, now);
+}
