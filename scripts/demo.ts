@@ -41,6 +41,20 @@ try {
       .map((line) => line.slice(0, line.indexOf("=")));
     const mode = (statSync(out).mode & 0o777).toString(8);
     process.stderr.write(`\ndemo: ${out} (mode ${mode}) holds: ${names.join(" ")}\n`);
+    // The pre-deploy gate: SSM against the example manifest, and the env file against SSM.
+    const verifyArgs = [
+      "verify",
+      "--manifest",
+      join(ROOT, "ssm-gate.example.yml"),
+      "--target",
+      `env-file:${out}`,
+    ];
+    process.stderr.write(`\ndemo: ssm-gate ${verifyArgs.join(" ")}\n`);
+    const gate = spawnSync(process.execPath, [join(ROOT, "dist", "cli", "index.js"), ...verifyArgs], {
+      env: { ...process.env, ...awsEnv(moto.endpoint) },
+      stdio: "inherit",
+    });
+    if (gate.status !== 0) process.exitCode = gate.status ?? 1;
   }
 } finally {
   await moto.stop();

@@ -1,12 +1,16 @@
 import { isAbsolute, join } from "node:path";
 import * as core from "@actions/core";
-import { parseFetchConfig } from "../../shared/config/parse.js";
+import type { RawSettings } from "../../shared/config/parse.js";
+import { parseFetchConfig, parseMode, parseVerifyConfig } from "../../shared/config/parse.js";
 import { exitCodeOf, GateError, UsageError } from "../../shared/errors.js";
 import { runMasked } from "../../shared/exec/run.js";
 import { fetchEntries } from "../../shared/jobs/fetch.js";
+import { runVerify } from "../../shared/jobs/verify.js";
 import { Logger } from "../../shared/log/logger.js";
 import { Masker } from "../../shared/mask/masker.js";
 import type { EnvEntry } from "../../shared/types.js";
+import { verifyExitCode, writeReport } from "../../shared/verify/outcome.js";
+import { renderMarkdown, renderTable } from "../../shared/verify/report.js";
 import { writeEnvFile } from "../../shared/writers/envFile.js";
 import { inputDisplay, readInputs } from "./inputs.js";
 import { githubSink } from "./logSink.js";
@@ -18,6 +22,8 @@ export async function run(): Promise<number> {
   let logger = new Logger(masker, githubSink(masker));
   try {
     const inputs = readInputs();
+    if (parseMode(inputs.raw, inputDisplay) === "verify")
+      return await verify(inputs.raw, (l) => (logger = l));
     const config = parseFetchConfig(inputs.raw, inputDisplay);
     masker = new Masker(config.maskMinLength);
     const sink = githubSink(masker);
@@ -50,6 +56,28 @@ export async function run(): Promise<number> {
     core.setFailed(logger.redact(message));
     return exitCodeOf(error);
   }
+}
+
+/** mode: verify. The table in the log, a step summary, outputs; a failed gate fails the step. */
+async function verify(raw: RawSettings, setLogger: (logger: Logger) => void): Promise<number> {
+  const config = parseVerifyConfig(raw, inputDisplay);
+  const masker = new Masker(config.maskMinLength);
+  const logger = new Logger(masker, githubSink(masker), core.isDebug());
+  setLogger(logger);
+  const report = await runVerify(config, { logger, masker });
+  for (const line of renderTable(report).split("\n")) logger.info(line);
+  if (config.report) {
+    await writeReport(config.report, report);
+    core.setOutput("report", config.report);
+  }
+  const failures = report.findings.filter((f) => f.result === "fail" || f.result === "error").length;
+  core.setOutput("status", report.status);
+  core.setOutput("failures", String(failures));
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(masker.redact(renderMarkdown(report))).write();
+  const code = verifyExitCode(report);
+  if (code !== 0) core.setFailed(`ssm-gate verify: ${report.status} (${failures} failing checks)`);
+  return code;
 }
 
 function envFilePath(input: string): string {

@@ -13,6 +13,22 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   const outputFile = env.HARNESS_OUTPUT_FILE || env.DRONE_OUTPUT;
   try {
     const outcome = await runPlugin(env, logger);
+    if (outcome.kind === "verify") {
+      const { report } = outcome;
+      const failures = report.findings.filter((f) => f.result === "fail" || f.result === "error");
+      if (outputFile) {
+        await writeOutputs(outputFile, {
+          SSM_GATE_STATUS: report.status,
+          SSM_GATE_FAILURES: String(failures.length),
+        });
+      }
+      if (failures.length > 0 && env.ERROR_METADATA_FILE) {
+        const what = failures.map((f) => `${f.check} ${f.parameter || f.envName}`).join(", ");
+        const error = new GateError(`verify ${report.status}: ${what}`, outcome.exitCode === 3 ? 3 : 1);
+        await writeErrorMetadata(env.ERROR_METADATA_FILE, error, error.message);
+      }
+      return outcome.exitCode;
+    }
     if (outcome.secretOutputs) {
       const secretFile = env.HARNESS_OUTPUT_SECRET_FILE;
       if (!secretFile) {

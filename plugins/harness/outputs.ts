@@ -31,7 +31,15 @@ export async function writeOutputs(path: string, outputs: Record<string, string>
 /** Error metadata Harness shows on the failed step. */
 export async function writeErrorMetadata(path: string, error: unknown, message: string): Promise<void> {
   const code = error instanceof GateError ? error.exitCode : 1;
-  const category = code === 2 ? "USER" : code === 3 ? "CONNECTIVITY" : code === 4 ? "USER" : "UNKNOWN";
+  const category = !(error instanceof GateError)
+    ? "UNKNOWN"
+    : code === 2 || code === 4
+      ? "USER"
+      : code === 3
+        ? "CONNECTIVITY"
+        : code === 1
+          ? "VERIFICATION"
+          : "UNKNOWN";
   const oneLine = message.replace(/\s*\n\s*/g, " ");
   await appendFile(path, `ERROR_MESSAGE=${oneLine}\nERROR_CODE=${code}\nERROR_CATEGORY=${category}\n`);
 }

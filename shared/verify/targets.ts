@@ -93,8 +93,9 @@ function parseValues(text: string, label: string): Map<string, string> {
     }
   }
   const lines = trimmed.split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("#"));
-  if (lines.length > 0 && lines.every((l) => /^export [A-Za-z_][A-Za-z0-9_]*=/.test(l)))
-    return parseShell(text, label);
+  // Shell files start every variable with `export`; a quoted value may continue on later lines.
+  const starts = lines.filter((l) => /^(export\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(l));
+  if (starts.length > 0 && starts.every((l) => l.startsWith("export "))) return parseShell(text, label);
   return new Map(Object.entries(parseDotenv(text)));
 }
 

@@ -1,7 +1,7 @@
 // The leak suite: every command of every entrypoint, through success and every error path, with
 // canary secrets in SSM; no registered form of any canary may reach stdout, stderr or a non-secret
 // file. Later commands and entrypoints add their cases here.
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +56,26 @@ const cases: [string, string[], number, { stdoutIsSecret?: boolean; env?: Record
     ["exec", "-p", "/leak/app/", "--", "bash", "-xc", 'x="$API_KEY"; echo "$x"'],
     0,
   ],
+  [
+    "verify, drifted, missing and placeholder canaries",
+    [
+      "verify",
+      "--manifest",
+      "m.yml",
+      "--target",
+      "env-file:drifted.env",
+      "--target",
+      "ssm:/leak/ci/",
+      "--report",
+      "r.json",
+    ],
+    1,
+  ],
+  [
+    "verify, a target command that prints canaries on stderr and fails",
+    ["verify", "--manifest", "m.yml", "--target", "shell:cat drifted.env >&2; exit 1"],
+    3,
+  ],
   ["exec, command not found", ["exec", "-p", "/leak/app/", "--", "/nonexistent/cmd"], 127],
 ];
 
@@ -64,9 +84,19 @@ describe("leak suite: CLI", () => {
     const cwd = dir();
     symlinkSync(join(cwd, "elsewhere"), join(cwd, "link"));
     writeFileSync(join(cwd, "elsewhere"), "");
+    writeFileSync(
+      join(cwd, "m.yml"),
+      "prefix: /leak/app/\nparameters:\n  api_key:\n    placeholders: ['CANARY-api-7f3k']\n    min_length: 200\n  pem:\n    pattern: ^nope\n  json: {}\n  missing: {}\n",
+    );
+    writeFileSync(
+      join(cwd, "drifted.env"),
+      `API_KEY='CANARY-api-7f3k-old'\nPEM='${CANARIES["/leak/app/pem"].replace(/'/g, "")}x'\nEXTRA='CANARY-extra'\n`,
+    );
     const r = await runBundle("cli", args, { cwd, env: { ...awsEnv(), ...options.env } });
     expect(r.code).toBe(code);
     if (!options.stdoutIsSecret) expectNoLeak(r.stdout, values, "stdout");
     expectNoLeak(r.stderr, values, "stderr");
+    if (existsSync(join(cwd, "r.json")))
+      expectNoLeak(readFileSync(join(cwd, "r.json"), "utf8"), values, "the report");
   });
 });

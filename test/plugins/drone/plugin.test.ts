@@ -83,3 +83,24 @@ describe("Drone plugin bundle", () => {
     expect(readdirSync(d.workspace)).toEqual([]);
   });
 });
+
+describe("Drone plugin bundle, mode verify", () => {
+  it("prints the table, writes a card where the runner asks for one, and fails the step", async () => {
+    const d = drone({ mode: "verify", manifest: "m.yml", target: "env-file:rendered.env" });
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(
+      join(d.workspace, "m.yml"),
+      "prefix: /dr/ci/\nparameters:\n  token: {}\n  url:\n    pattern: ^https://\n",
+    );
+    writeFileSync(join(d.workspace, "rendered.env"), `TOKEN=stale-token\nURL='${VALUES["/dr/ci/url"]}'\n`);
+    const card = join(d.workspace, "card");
+    const r = await runBundle("drone", [], { env: { ...d.env, DRONE_CARD_PATH: card }, cwd: d.workspace });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL\s+drift_differs\s+\/dr\/ci\/token/);
+    const raw = readFileSync(card, "utf8");
+    expect(raw.startsWith("\u001b]1338;")).toBe(true);
+    const data = JSON.parse(Buffer.from(raw.slice(7, raw.indexOf("\u001b]0m")), "base64").toString());
+    expect(data.status).toBe("fail");
+    expectNoLeak(r.stdout + r.stderr + raw, [...values, "stale-token"], "the step log and card");
+  });
+});

@@ -125,3 +125,23 @@ describe("GitHub Action bundle", () => {
     expect(r.stdout).toContain(`::error::${message}`);
   });
 });
+
+describe("GitHub Action bundle, mode verify", () => {
+  it("fails the step with the table in the log, a summary and outputs, never a value", async () => {
+    const gh = runner({ mode: "verify", manifest: "m.yml", report: "r.json" });
+    writeFileSync(
+      join(gh.dir, "m.yml"),
+      "prefix: /gh/app/\nparameters:\n  api_key:\n    min_length: 64\n  cert: {}\n  gone: {}\n",
+    );
+    const r = await runBundle("github", [], { env: gh.env, cwd: gh.dir });
+    expect(r.code).toBe(1);
+    const outputs = parseGithubFile(gh.files.output);
+    expect(outputs).toMatchObject({ status: "fail", failures: "2", report: "r.json" });
+    expect(r.stdout).toContain("::error::ssm-gate verify: fail (2 failing checks)");
+    const summary = readFileSync(gh.files.summary, "utf8");
+    expect(summary).toContain("| fail | exists | /gh/app/gone |");
+    expect(JSON.parse(readFileSync(join(gh.dir, "r.json"), "utf8")).status).toBe("fail");
+    expectNoLeak(visible(r.stdout), values, "stdout");
+    expectNoLeak(summary, values, "step summary");
+  });
+});

@@ -99,3 +99,28 @@ describe("Harness plugin bundle", () => {
     expect(meta).toContain("ERROR_CATEGORY=USER");
   });
 });
+
+describe("Harness plugin bundle, mode verify", () => {
+  it("writes SSM_GATE_STATUS and SSM_GATE_FAILURES, and error metadata on failure", async () => {
+    const h = harness({ mode: "verify", manifest: "m.yml" });
+    writeFileSync(
+      join(h.dir, "m.yml"),
+      "prefix: /hn/stg/\nparameters:\n  rpc_url:\n    pattern: ^wss://\n  pem: {}\n",
+    );
+    const r = await runBundle("harness", [], { env: h.env, cwd: h.dir });
+    expect(r.code).toBe(1);
+    expect(parseHarnessEnv(h.output)).toEqual({ SSM_GATE_STATUS: "fail", SSM_GATE_FAILURES: "1" });
+    const meta = readFileSync(h.errors, "utf8");
+    expect(meta).toContain("ERROR_MESSAGE=verify fail: pattern /hn/stg/rpc_url");
+    expect(meta).toContain("ERROR_CATEGORY=VERIFICATION");
+    expectNoLeak(r.stdout + r.stderr + readFileSync(h.output, "utf8") + meta, values, "outputs and log");
+  });
+
+  it("passes with SSM_GATE_STATUS=pass", async () => {
+    const h = harness({ mode: "verify", manifest: "m.yml" });
+    writeFileSync(join(h.dir, "m.yml"), "prefix: /hn/stg/\nparameters:\n  rpc_url: {}\n  pem: {}\n");
+    const r = await runBundle("harness", [], { env: h.env, cwd: h.dir });
+    expect(r.code).toBe(0);
+    expect(parseHarnessEnv(h.output)).toEqual({ SSM_GATE_STATUS: "pass", SSM_GATE_FAILURES: "0" });
+  });
+});
