@@ -11,6 +11,10 @@ export const ExitCode = {
   missing: 4,
   /** The output could not be written exactly (format cannot hold a value, symlink, file system). */
   output: 5,
+  /** Vault refused the login: wrong role_id or secret_id, a bad token or JWT. */
+  vaultAuth: 6,
+  /** Vault denied reading a path (the token's policies do not allow it). */
+  vaultDenied: 7,
   /** exec: the command is not executable (as shells report it). */
   commandNotExecutable: 126,
   /** exec: the command does not exist (as shells report it). */
@@ -44,9 +48,12 @@ export class UnavailableError extends GateError {
 }
 
 export class MissingParametersError extends GateError {
-  constructor(readonly missing: readonly string[]) {
+  constructor(
+    readonly missing: readonly string[],
+    where = "SSM",
+  ) {
     super(
-      `${missing.length} required parameter${missing.length === 1 ? "" : "s"} not found in SSM: ${missing.join(", ")}`,
+      `${missing.length} required parameter${missing.length === 1 ? "" : "s"} not found in ${where}: ${missing.join(", ")}`,
       ExitCode.missing,
     );
   }

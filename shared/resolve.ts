@@ -22,7 +22,9 @@ export function toEnvEntries(
     const envName =
       p.spec.kind === "name"
         ? (p.spec.envName ?? toEnvName(lastSegment(p.name), transformation))
-        : toEnvName(relativeTo(p.spec.path, p.name), transformation, p.spec.prefix);
+        : p.spec.kind === "vault"
+          ? (p.spec.envName ?? toEnvName(p.key ?? "", transformation, p.spec.prefix))
+          : toEnvName(relativeTo(p.spec.path, p.name), transformation, p.spec.prefix);
     const entry: EnvEntry = { envName, value: p.value, source: sourceOf(p) };
     const earlier = byName.get(envName);
     if (earlier === undefined) byName.set(envName, entry);

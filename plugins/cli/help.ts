@@ -9,11 +9,28 @@ const EXIT_CODES = `Exit codes:
   3  SSM unreachable, throttled past retries, or access denied
   4  required parameters missing
   5  output cannot be written exactly (format, symlink, file system)
+  6  Vault refused the login (role_id, secret_id, token or JWT)
+  7  Vault denied reading a path
   126, 127  exec: the command is not executable, or not found
   any other  exec: the command's own exit code (128 + N when killed by signal N)`;
 
 const VERIFY_ONLY: SettingKey[] = ["manifest", "template", "prefix", "target", "report", "severity"];
+const VAULT: SettingKey[] = [
+  "vault_addr",
+  "vault_namespace",
+  "vault_cacert",
+  "vault_skip_verify",
+  "vault_auth",
+  "vault_role_id_param",
+  "vault_secret_id_param",
+  "vault_approle_path",
+  "vault_jwt_role",
+  "vault_jwt_path",
+  "vault_kv_version",
+  "vault_keep_token",
+];
 const FETCH_ONLY: SettingKey[] = [
+  ...VAULT,
   "parameters",
   "format",
   "env_file",

@@ -28,7 +28,13 @@ export async function run(): Promise<number> {
     masker = new Masker(config.maskMinLength);
     const sink = githubSink(masker);
     logger = new Logger(masker, sink, core.isDebug());
-    const result = await fetchEntries(config, { logger, masker, allowSetting: "input 'allow-env-names'" });
+    const result = await fetchEntries(config, {
+      logger,
+      masker,
+      allowSetting: "input 'allow-env-names'",
+      // Vault JWT auth: the job's OIDC token (needs permissions: id-token: write), asked for only when used.
+      jwt: () => core.getIDToken(),
+    });
     sink.registerSecrets(); // before any value can reach a file command or an output
 
     if (config.run !== undefined) {

@@ -20,6 +20,22 @@ export interface SsmConfig {
 
 export type Mode = "fetch" | "verify";
 
+/** How to reach and log in to Vault; each unset field falls back to the usual VAULT_* variable. */
+export interface VaultSettings {
+  addr?: string;
+  namespace?: string;
+  caCert?: string;
+  skipVerify: boolean;
+  auth: "auto" | "token" | "approle" | "jwt";
+  roleIdParam?: string;
+  secretIdParam?: string;
+  approlePath: string;
+  jwtRole?: string;
+  jwtPath: string;
+  kvVersion: "auto" | "1" | "2";
+  keepToken: boolean;
+}
+
 /** The one typed configuration of fetch and exec, whichever front door produced it. */
 export interface FetchConfig extends SsmConfig {
   parameters: ParameterSpec[];
@@ -30,6 +46,7 @@ export interface FetchConfig extends SsmConfig {
   onMissing: OnMissing;
   allowEnvNames: string[];
   pristine: boolean;
+  vault: VaultSettings;
   /** Plugins' exec mode: a command line run with `sh -c`. */
   run?: string;
 }

@@ -10,6 +10,7 @@ import {
   type Mode,
   type OnMissing,
   type SsmConfig,
+  type VaultSettings,
   type VerifyConfig,
 } from "./config.js";
 import { cliFlagName, SETTINGS, type SettingInfo, type SettingKey } from "./settings.js";
@@ -78,6 +79,7 @@ export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFla
     onMissing: oneOf(text("on_missing"), "on_missing", display) as OnMissing,
     allowEnvNames: list(text("allow_env_names")),
     pristine: bool(text("pristine"), "pristine", display),
+    vault: parseVaultSettings(raw, display),
   };
   const run = text("run");
   if (run !== undefined) config.run = run;
@@ -190,4 +192,30 @@ function bool(value: string | undefined, key: SettingKey, display: DisplayName):
   if (value !== undefined && TRUE.includes(value)) return true;
   if (value !== undefined && FALSE.includes(value)) return false;
   throw new UsageError(`${display(key)}: expected true or false; got '${value ?? ""}'`);
+}
+
+function parseVaultSettings(raw: RawSettings, display: DisplayName): VaultSettings {
+  const text = reader(raw);
+  const vault: VaultSettings = {
+    skipVerify: bool(text("vault_skip_verify"), "vault_skip_verify", display),
+    auth: oneOf(text("vault_auth"), "vault_auth", display) as VaultSettings["auth"],
+    approlePath: text("vault_approle_path") ?? "approle",
+    jwtPath: text("vault_jwt_path") ?? "jwt",
+    kvVersion: oneOf(text("vault_kv_version"), "vault_kv_version", display) as VaultSettings["kvVersion"],
+    keepToken: bool(text("vault_keep_token"), "vault_keep_token", display),
+  };
+  const addr = text("vault_addr");
+  if (addr !== undefined) vault.addr = url(addr, "vault_addr", display);
+  const optional = [
+    ["vault_namespace", "namespace"],
+    ["vault_cacert", "caCert"],
+    ["vault_role_id_param", "roleIdParam"],
+    ["vault_secret_id_param", "secretIdParam"],
+    ["vault_jwt_role", "jwtRole"],
+  ] as const;
+  for (const [key, field] of optional) {
+    const value = text(key);
+    if (value !== undefined) vault[field] = value;
+  }
+  return vault;
 }

@@ -119,6 +119,58 @@ export const SETTINGS = {
     default: "false",
     description: "exec: give the command only the fetched values as its environment.",
   },
+  vault_addr: { kind: { type: "url" }, description: "Vault address. Default: VAULT_ADDR." },
+  vault_namespace: {
+    kind: { type: "string" },
+    description: "Vault namespace, like mev/prod. Default: VAULT_NAMESPACE.",
+  },
+  vault_cacert: {
+    kind: { type: "string" },
+    description: "PEM file of the CA that signed Vault's certificate. Default: VAULT_CACERT.",
+  },
+  vault_skip_verify: {
+    kind: { type: "bool" },
+    default: "false",
+    description:
+      "Do not verify Vault's TLS certificate (a warning says so). VAULT_SKIP_VERIFY alone does not do this.",
+  },
+  vault_auth: {
+    kind: { type: "enum", values: ["auto", "token", "approle", "jwt"] },
+    default: "auto",
+    description: "How to log in to Vault. auto: VAULT_TOKEN, else AppRole when a role_id is given, else JWT.",
+  },
+  vault_role_id_param: {
+    kind: { type: "string" },
+    description: "AppRole role_id from this SSM parameter (default: VAULT_ROLE_ID).",
+  },
+  vault_secret_id_param: {
+    kind: { type: "string" },
+    description: "AppRole secret_id from this SSM parameter (default: VAULT_SECRET_ID).",
+  },
+  vault_approle_path: {
+    kind: { type: "string" },
+    default: "approle",
+    description: "Mount path of the AppRole auth method.",
+  },
+  vault_jwt_role: {
+    kind: { type: "string" },
+    description: "JWT auth: the Vault role (the JWT comes from VAULT_JWT, or GitHub's OIDC token).",
+  },
+  vault_jwt_path: {
+    kind: { type: "string" },
+    default: "jwt",
+    description: "Mount path of the JWT auth method.",
+  },
+  vault_kv_version: {
+    kind: { type: "enum", values: ["auto", "1", "2"] },
+    default: "auto",
+    description: "KV engine version of the mounts read; auto asks Vault (sys/internal/ui/mounts).",
+  },
+  vault_keep_token: {
+    kind: { type: "bool" },
+    default: "false",
+    description: "Do not revoke the token ssm-gate logged in with when the run ends.",
+  },
   mask_min_length: {
     kind: { type: "int", min: 1, max: 64 },
     default: "4",

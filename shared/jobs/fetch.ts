@@ -4,11 +4,12 @@ import type { Logger } from "../log/logger.js";
 import type { Masker } from "../mask/masker.js";
 import { checkReserved } from "../naming/envName.js";
 import { toEnvEntries } from "../resolve.js";
-import type { ParameterSpec } from "../select/spec.js";
+import type { ParameterSpec, VaultSpec } from "../select/spec.js";
 import { fetchSpecs } from "../ssm/fetch.js";
 import type { SsmGateway } from "../ssm/gateway.js";
 import { createGateway } from "../ssm/index.js";
 import type { EnvEntry } from "../types.js";
+import { fetchVault } from "../vault/source.js";
 
 export interface FetchContext {
   logger: Logger;
@@ -16,6 +17,10 @@ export interface FetchContext {
   /** How the front door names the allow setting in errors (`--allow-env-names`, `allow_env_names`). */
   allowSetting: string;
   gateway?: SsmGateway;
+  /** The environment VAULT_* variables are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** A JWT for Vault's JWT auth (GitHub's OIDC token), asked for only when needed. */
+  jwt?: () => Promise<string>;
 }
 
 export interface FetchResult {
@@ -34,7 +39,30 @@ export async function fetchEntries(config: FetchConfig, context: FetchContext): 
   const { logger, masker } = context;
   const started = performance.now();
   const gateway = context.gateway ?? createGateway(config);
-  const outcome = await fetchSpecs(config.parameters, gateway);
+  const vaultSpecs = config.parameters.filter((s): s is VaultSpec => s.kind === "vault");
+  const ssmSpecs = config.parameters.filter((s) => s.kind !== "vault");
+  const [ssm, vault] = await Promise.all([
+    ssmSpecs.length > 0 ? fetchSpecs(ssmSpecs, gateway) : { parameters: [], missing: [] },
+    vaultSpecs.length > 0
+      ? fetchVault(vaultSpecs, config.vault, {
+          logger,
+          masker,
+          limits: config,
+          env: context.env ?? process.env,
+          ssm: () => gateway,
+          ...(context.jwt ? { jwt: context.jwt } : {}),
+        })
+      : { parameters: [], missing: [] },
+  ]);
+  const outcome = {
+    parameters: [...ssm.parameters, ...vault.parameters],
+    missing: [...ssm.missing, ...vault.missing.map((m) => m.spec)],
+  };
+  const why = new Map<ParameterSpec, string>(vault.missing.map((m) => [m.spec, m.why]));
+  const describeMissing = (spec: ParameterSpec) => {
+    const text = describeSpec(spec);
+    return why.has(spec) ? `${text} (${why.get(spec)})` : text;
+  };
   for (const p of outcome.parameters) {
     if (masker.add(p.value, p.name).tooShort) {
       logger.warn(
@@ -45,10 +73,17 @@ export async function fetchEntries(config: FetchConfig, context: FetchContext): 
 
   const required = outcome.missing.filter((s) => !s.optional);
   if (required.length > 0 && config.onMissing === "fail") {
-    throw new MissingParametersError(required.map(describeMissing));
+    throw new MissingParametersError(
+      required.map(describeMissing),
+      vaultSpecs.length > 0 ? "SSM or Vault" : "SSM",
+    );
   }
   if (config.onMissing !== "ignore") {
-    for (const spec of outcome.missing) logger.warn(`not found in SSM, skipped: ${describeMissing(spec)}`);
+    for (const spec of outcome.missing) {
+      logger.warn(
+        `not found in ${spec.kind === "vault" ? "Vault" : "SSM"}, skipped: ${describeMissing(spec)}`,
+      );
+    }
   }
 
   const entries = toEnvEntries(outcome.parameters, config.nameTransformation);
@@ -65,8 +100,10 @@ export async function fetchEntries(config: FetchConfig, context: FetchContext): 
   };
 }
 
-function describeMissing(spec: ParameterSpec): string {
+function describeSpec(spec: ParameterSpec): string {
   if (spec.kind === "path")
     return `${spec.path === "/" ? "" : spec.path}/${spec.recursive ? "" : "*"} (nothing below it)`;
+  if (spec.kind === "vault")
+    return `vault:${spec.path}${spec.version ? `:${spec.version}` : ""}${spec.key ? `#${spec.key}` : ""}`;
   return spec.selector === undefined ? spec.name : `${spec.name}:${spec.selector}`;
 }

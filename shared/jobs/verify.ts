@@ -34,6 +34,7 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
   let expectations: Expectation[];
   let prefix: string;
   let fetched: FetchedParameter[];
+  let keyIds: Map<string, string | undefined>;
   if (config.source.kind === "manifest") {
     const manifest = await loadManifest(config.source.path, config.severity);
     ({ expectations, prefix } = manifest);
@@ -43,7 +44,11 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
       name,
       optional: true,
     }));
-    fetched = (await fetchSpecs(specs, gateway)).parameters;
+    // Values and KMS metadata at once: the metadata calls do not wait for the values.
+    const withKey = [...new Set(expectations.filter((e) => e.kmsKey).map((e) => e.name))];
+    const [outcome, keys] = await Promise.all([fetchSpecs(specs, gateway), describe(gateway, withKey)]);
+    fetched = outcome.parameters;
+    keyIds = keys;
   } else {
     prefix = config.source.prefix;
     const template = await loadTemplate(config.source.path);
@@ -52,6 +57,7 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
     fetched = (await fetchSpecs([spec], gateway)).parameters;
     const byEnv = new Map(fetched.map((p) => [toEnvName(relativeTo(path, p.name), "upper"), p.name]));
     expectations = templateExpectations(template, prefix, byEnv, config.source.path, config.severity);
+    keyIds = new Map(); // a template sets no KMS expectation
   }
   // Registered before anything is logged: no check below prints a value, but a bug must not leak one.
   for (const p of fetched) masker.add(p.value, p.name);
@@ -59,12 +65,6 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
   logger.info(
     `verify: ${expectations.length} parameters from ${config.source.path}; ${byName.size} found in SSM`,
   );
-
-  const needKeys = expectations
-    .filter((e) => e.kmsKey && byName.get(e.name)?.type === "SecureString")
-    .map((e) => e.name);
-  const keyIds =
-    needKeys.length > 0 ? await gateway.describeKeyIds(needKeys) : new Map<string, string | undefined>();
 
   const findings: Finding[] = [];
   for (const e of expectations)
@@ -94,4 +94,8 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
     }
   }
   return buildReport(findings, config.source.path, expectations.length, now);
+}
+
+function describe(gateway: SsmGateway, names: readonly string[]): Promise<Map<string, string | undefined>> {
+  return names.length > 0 ? gateway.describeKeyIds(names) : Promise.resolve(new Map());
 }

@@ -1,7 +1,24 @@
 import { UsageError } from "../errors.js";
 
 /** One line of a parameter selection, parsed. `text` is the line as the user wrote it. */
-export type ParameterSpec = NameSpec | PathSpec;
+export type ParameterSpec = NameSpec | PathSpec | VaultSpec;
+
+/** A Vault KV secret: every key of it, or one key (`#key`). */
+export interface VaultSpec {
+  kind: "vault";
+  text: string;
+  /** The logical path, mount included: `secret/mev/prod/rpc/primary`. */
+  path: string;
+  /** KV v2: a version of the secret. */
+  version?: number;
+  /** One key of the secret; otherwise every key. */
+  key?: string;
+  /** With `key`: an explicit env name (`ENV=vault:...#key`). */
+  envName?: string;
+  /** Without `key`: put before every env name derived from a key (`PREFIX_=vault:...`). */
+  prefix: string;
+  optional: boolean;
+}
 
 export interface NameSpec {
   kind: "name";
@@ -32,6 +49,9 @@ export const SPEC_SHAPE = `Expected one of:
   ENV_NAME=/path/to/name   one parameter under an explicit env name
   PREFIX_=/path/           a path, with PREFIX_ put before every env name
   /path/to/name:3          a version (or :label, a label) of one parameter
+  vault:secret/path        every key of a Vault KV secret; env names from the keys
+  vault:secret/path#key    one key of it (ENV=vault:secret/path#key: an explicit name)
+  vault:secret/path:3      a version of a KV v2 secret
   ...?                     a trailing ? makes the entry optional
 Lines starting with # and blank lines are ignored.`;
 
@@ -92,6 +112,8 @@ export function parseSpec(line: string, setting: string): ParameterSpec {
     }
   }
   if (body === "") fail("no parameter name or path");
+  if (body.startsWith("vault:"))
+    return parseVaultSpec(body.slice("vault:".length), line, lhs, optional, fail);
   if (/\s/.test(body)) fail("SSM names cannot contain spaces");
 
   if (body.endsWith("/*") || body.endsWith("/")) {
@@ -134,4 +156,41 @@ function checkName(name: string, isPath: boolean, fail: (why: string) => never):
   if (name.includes("//")) fail("empty path segment ('//')");
   if (isPath && !name.startsWith("/")) fail("a path starts with '/'");
   if (name.split("/").length - 1 > MAX_DEPTH) fail(`deeper than ${MAX_DEPTH} levels`);
+}
+
+const VAULT_PATH = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/;
+
+function parseVaultSpec(
+  body: string,
+  line: string,
+  lhs: string | undefined,
+  optional: boolean,
+  fail: (why: string) => never,
+): VaultSpec {
+  const hash = body.indexOf("#");
+  const key = hash === -1 ? undefined : body.slice(hash + 1);
+  let path = hash === -1 ? body : body.slice(0, hash);
+  let version: number | undefined;
+  const colon = path.lastIndexOf(":");
+  if (colon !== -1) {
+    const v = path.slice(colon + 1);
+    if (!VERSION.test(v)) fail(`'${v}' after ':' is not a secret version (a positive number)`);
+    version = Number(v);
+    path = path.slice(0, colon);
+  }
+  if (!VAULT_PATH.test(path))
+    fail("a Vault path is mount/path, like secret/mev/prod/rpc/primary (letters, digits, _ . -)");
+  if (key !== undefined && (key === "" || /\s/.test(key)))
+    fail("the key after '#' is empty or holds white space");
+  const spec: VaultSpec = {
+    kind: "vault",
+    text: line,
+    path,
+    prefix: key === undefined ? (lhs ?? "") : "",
+    optional,
+  };
+  if (version !== undefined) spec.version = version;
+  if (key !== undefined) spec.key = key;
+  if (key !== undefined && lhs !== undefined) spec.envName = lhs;
+  return spec;
 }

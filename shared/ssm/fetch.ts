@@ -5,7 +5,10 @@ import type { SsmGateway } from "./gateway.js";
 /** A parameter as SSM returned it, with the spec that asked for it. */
 export interface FetchedParameter {
   spec: ParameterSpec;
+  /** The SSM name; for Vault, `vault:path#key`. */
   name: string;
+  /** Vault: the key within the secret. */
+  key?: string;
   value: string;
   type: string;
   version?: number;
@@ -53,6 +56,7 @@ export async function fetchSpecs(
 
   const outcome: FetchOutcome = { parameters: [], missing: [] };
   for (const spec of specs) {
+    if (spec.kind === "vault") continue; // the Vault source fetches those
     const found =
       spec.kind === "name" ? [byName.get(requestName(spec))].filter(isParameter) : byPath.get(pathKey(spec));
     if (!found || found.length === 0) {

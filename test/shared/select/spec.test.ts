@@ -72,3 +72,32 @@ describe("parseSpecs", () => {
     );
   });
 });
+
+describe("vault: entries", () => {
+  it("reads a whole secret, one key, a version, explicit names and prefixes", () => {
+    expect(parseSpec("vault:secret/mev/prod/rpc/primary", "-p")).toEqual({
+      kind: "vault",
+      text: "vault:secret/mev/prod/rpc/primary",
+      path: "secret/mev/prod/rpc/primary",
+      prefix: "",
+      optional: false,
+    });
+    expect(parseSpec("KEY=vault:secret/a/b:3#api_key?", "-p")).toMatchObject({
+      path: "secret/a/b",
+      version: 3,
+      key: "api_key",
+      envName: "KEY",
+      optional: true,
+    });
+    expect(parseSpec("RPC_=vault:secret/a/b", "-p")).toMatchObject({ prefix: "RPC_" });
+  });
+
+  it.each([
+    ["vault:/secret/a", "a Vault path is mount/path"],
+    ["vault:secret", "a Vault path is mount/path"],
+    ["vault:secret/a:x", "not a secret version"],
+    ["vault:secret/a#", "the key after '#' is empty"],
+  ])("refuses %s", (spec, why) => {
+    expect(() => parseSpec(spec, "-p")).toThrow(why);
+  });
+});
