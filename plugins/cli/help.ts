@@ -15,22 +15,7 @@ const EXIT_CODES = `Exit codes:
   any other  exec: the command's own exit code (128 + N when killed by signal N)`;
 
 const VERIFY_ONLY: SettingKey[] = ["manifest", "template", "prefix", "target", "report", "severity"];
-const VAULT: SettingKey[] = [
-  "vault_addr",
-  "vault_namespace",
-  "vault_cacert",
-  "vault_skip_verify",
-  "vault_auth",
-  "vault_role_id_param",
-  "vault_secret_id_param",
-  "vault_approle_path",
-  "vault_jwt_role",
-  "vault_jwt_path",
-  "vault_kv_version",
-  "vault_keep_token",
-];
 const FETCH_ONLY: SettingKey[] = [
-  ...VAULT,
   "parameters",
   "format",
   "env_file",

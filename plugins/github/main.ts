@@ -70,7 +70,7 @@ async function verify(raw: RawSettings, setLogger: (logger: Logger) => void): Pr
   const masker = new Masker(config.maskMinLength);
   const logger = new Logger(masker, githubSink(masker), core.isDebug());
   setLogger(logger);
-  const report = await runVerify(config, { logger, masker });
+  const report = await runVerify(config, { logger, masker, jwt: () => core.getIDToken() });
   for (const line of renderTable(report).split("\n")) logger.info(line);
   if (config.report) {
     await writeReport(config.report, report);

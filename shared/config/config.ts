@@ -58,6 +58,7 @@ export interface VerifyConfig extends SsmConfig {
   severity: Partial<Record<CheckName, Severity>>;
   /** Where to write the JSON report. */
   report?: string;
+  vault: VaultSettings;
 }
 
 export const DEFAULT_OUT: Record<Format, string> = {

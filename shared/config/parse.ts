@@ -117,6 +117,7 @@ export function parseVerifyConfig(raw: RawSettings, display: DisplayName = cliFl
       .filter(Boolean)
       .map((t) => parseTarget(t, display("target"))),
     severity: parseSeverities(text("severity") ?? "", display("severity")),
+    vault: parseVaultSettings(raw, display),
   };
   const report = text("report");
   if (report !== undefined) config.report = report;

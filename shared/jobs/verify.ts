@@ -2,12 +2,13 @@ import type { VerifyConfig } from "../config/config.js";
 import type { Logger } from "../log/logger.js";
 import type { Masker } from "../mask/masker.js";
 import { relativeTo, toEnvName } from "../naming/envName.js";
-import type { NameSpec } from "../select/spec.js";
+import { type NameSpec, parseSpec, type VaultSpec } from "../select/spec.js";
 import { type FetchedParameter, fetchSpecs } from "../ssm/fetch.js";
 import type { SsmGateway } from "../ssm/gateway.js";
 import { createGateway } from "../ssm/index.js";
+import { fetchVault } from "../vault/source.js";
 import { checkParameter } from "../verify/checks.js";
-import { nameParity, valueDrift } from "../verify/drift.js";
+import { envParity, nameParity, valueDrift } from "../verify/drift.js";
 import { loadManifest } from "../verify/manifest.js";
 import { buildReport, type VerifyReport } from "../verify/report.js";
 import { readTargetValues, TargetError } from "../verify/targets.js";
@@ -17,6 +18,10 @@ import type { Expectation, Finding } from "../verify/types.js";
 export interface VerifyContext {
   logger: Logger;
   masker: Masker;
+  /** Where VAULT_* variables are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** A JWT for Vault's JWT auth (GitHub's OIDC token). */
+  jwt?: () => Promise<string>;
   gateway?: SsmGateway;
   now?: Date;
 }
@@ -35,19 +40,49 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
   let prefix: string;
   let fetched: FetchedParameter[];
   let keyIds: Map<string, string | undefined>;
+  const vaultTargets = new Map<VaultSpec, string>();
+  let vaultKeys = new Map<VaultSpec, string[] | undefined>();
   if (config.source.kind === "manifest") {
     const manifest = await loadManifest(config.source.path, config.severity);
     ({ expectations, prefix } = manifest);
-    const specs: NameSpec[] = [...new Set(expectations.map((e) => e.name))].map((name) => ({
-      kind: "name",
-      text: name,
-      name,
-      optional: true,
-    }));
+    const ssmNames = [...new Set(expectations.map((e) => e.name).filter((n) => !n.startsWith("vault:")))];
+    const specs: NameSpec[] = ssmNames.map((name) => ({ kind: "name", text: name, name, optional: true }));
+    // Manifest entries that name Vault keys, and vault: targets, share one Vault login.
+    const vaultSpecs = [
+      ...new Set(expectations.map((e) => e.name).filter((n) => n.startsWith("vault:"))),
+    ].map((name) => ({ ...(parseSpec(name, config.source.path) as VaultSpec), optional: true }));
+    for (const t of config.targets) {
+      if (t.kind !== "vault") continue;
+      const spec: VaultSpec = { kind: "vault", text: t.text, path: t.path, prefix: "", optional: true };
+      vaultSpecs.push(spec);
+      vaultTargets.set(spec, t.text);
+    }
     // Values and KMS metadata at once: the metadata calls do not wait for the values.
     const withKey = [...new Set(expectations.filter((e) => e.kmsKey).map((e) => e.name))];
-    const [outcome, keys] = await Promise.all([fetchSpecs(specs, gateway), describe(gateway, withKey)]);
-    fetched = outcome.parameters;
+    const [outcome, keys, vault] = await Promise.all([
+      specs.length > 0 ? fetchSpecs(specs, gateway) : { parameters: [], missing: [] },
+      describe(gateway, withKey),
+      vaultSpecs.length > 0
+        ? fetchVault(vaultSpecs, config.vault, {
+            logger,
+            masker,
+            limits: config,
+            env: context.env ?? process.env,
+            ssm: () => gateway,
+            ...(context.jwt ? { jwt: context.jwt } : {}),
+          })
+        : { parameters: [], missing: [] },
+    ]);
+    // A Vault value is checked under the manifest's own key for it.
+    const vaultValues = vault.parameters
+      .filter((p) => !vaultTargets.has(p.spec as VaultSpec))
+      .map((p) => ({ ...p, name: p.spec.text }));
+    fetched = [...outcome.parameters, ...vaultValues];
+    vaultKeys = new Map([...vaultTargets.keys()].map((spec) => [spec, undefined]));
+    for (const p of vault.parameters) {
+      const spec = p.spec as VaultSpec;
+      if (vaultTargets.has(spec)) vaultKeys.set(spec, [...(vaultKeys.get(spec) ?? []), p.key ?? ""]);
+    }
     keyIds = keys;
   } else {
     prefix = config.source.prefix;
@@ -73,7 +108,13 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
   const values = new Map(fetched.map((p) => [p.name, p.value]));
   for (const target of config.targets) {
     try {
-      if (target.kind === "ssm") {
+      if (target.kind === "vault") {
+        const spec = [...vaultTargets].find(([, text]) => text === target.text)?.[0];
+        const keys = spec ? vaultKeys.get(spec) : undefined;
+        if (!keys) throw new TargetError(`${target.text}: no such secret in Vault`);
+        const names = new Set(keys.map((k) => toEnvName(k, "upper")));
+        findings.push(...envParity(expectations, names, target.path, target.text));
+      } else if (target.kind === "ssm") {
         const other = await gateway.getParametersByPath(target.prefix.slice(0, -1) || "/", true);
         const names = new Set(other.map((p) => (p.Name ?? "").slice(target.prefix.length)));
         findings.push(...nameParity(expectations, prefix, names, target.prefix, target.text));

@@ -97,3 +97,33 @@ function push(
     target,
   });
 }
+
+/** Key-set parity with a Vault secret (production in Vault): env names against its keys, names only. */
+export function envParity(
+  expectations: readonly Expectation[],
+  keys: ReadonlySet<string>,
+  path: string,
+  label: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  const expected = new Set(expectations.map((e) => e.envName));
+  for (const e of expectations) {
+    const there = keys.has(e.envName);
+    push(findings, e, "drift_missing", there, there ? `a key of ${path}` : `no such key in ${path}`, label);
+  }
+  const severity = expectations[0]?.severity.drift_extra ?? "warn";
+  if (severity !== "off") {
+    for (const name of keys) {
+      if (expected.has(name)) continue;
+      findings.push({
+        parameter: `vault:${path}`,
+        envName: name,
+        check: "drift_extra",
+        result: severity === "fail" ? "fail" : "warn",
+        detail: `a key of ${path} only`,
+        target: label,
+      });
+    }
+  }
+  return findings;
+}

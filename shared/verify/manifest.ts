@@ -11,6 +11,9 @@ import {
   type Severity,
 } from "./types.js";
 
+/** A manifest entry for one key of a Vault secret: `vault:secret/mev/prod/rpc/primary#api_key`. */
+const VAULT_ENTRY = /^vault:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)+(?::[1-9][0-9]*)?#([^\s#]+)$/;
+
 /** The manifest's file format version this code reads. */
 export const MANIFEST_VERSION = 1;
 
@@ -97,8 +100,11 @@ export async function loadManifest(
   for (const item of params.items) {
     const keyNode = item.key as Node;
     const key = isScalar(keyNode) ? String(keyNode.value) : "";
-    if (!/^\/?[A-Za-z0-9_.\-/]+$/.test(key)) {
-      throw new UsageError(`${at(keyNode)}: parameters: '${key}' is not an SSM parameter name`);
+    const vaultKey = VAULT_ENTRY.exec(key);
+    if (!vaultKey && !/^\/?[A-Za-z0-9_.\-/]+$/.test(key)) {
+      throw new UsageError(
+        `${at(keyNode)}: parameters: '${key}' is neither an SSM parameter name nor a Vault key (vault:mount/path#key)`,
+      );
     }
     const value = item.value as Node | null;
     if (value !== null && !isMap(value) && !(isScalar(value) && value.value === null)) {
@@ -107,22 +113,28 @@ export async function loadManifest(
     if (isMap(value)) checkKeys(value, PARAMETER_KEYS, `parameters.${key}.`, at);
     const own = readFields(isMap(value) ? value : null, `parameters.${key}`, at);
     const merged = { ...defaults, ...own };
-    const name = key.startsWith("/") ? key : `${base}${key}`;
-    // The naming rule of a path fetch: relative to the prefix; an absolute name by its last segment.
+    const name = vaultKey || key.startsWith("/") ? key : `${base}${key}`;
+    // The naming rule of a path fetch: relative to the prefix; an absolute name by its last segment;
+    // a Vault key by the key.
     const envName =
-      own.env ?? toEnvName(key.startsWith("/") ? key.slice(key.lastIndexOf("/") + 1) : key, "upper");
+      own.env ??
+      toEnvName(
+        vaultKey ? (vaultKey[1] as string) : key.startsWith("/") ? key.slice(key.lastIndexOf("/") + 1) : key,
+        "upper",
+      );
     const expectation: Expectation = {
       name,
       envName,
       required: merged.required ?? true,
-      type: merged.type ?? "SecureString",
+      // Vault has no SSM type, KMS key or modification date: those checks are SSM's only.
+      ...(vaultKey ? {} : { type: merged.type ?? "SecureString" }),
       warnAgeDays: merged.warnAgeDays ?? 5,
       placeholders: [...(defaults.placeholders ?? []), ...(own.placeholders ?? [])],
       severity: { ...DEFAULT_SEVERITY, ...defaults.severity, ...overrides, ...own.severity },
       where: at(keyNode),
     };
-    if (merged.kmsKey !== undefined) expectation.kmsKey = merged.kmsKey;
-    if (merged.maxAgeDays !== undefined) expectation.maxAgeDays = merged.maxAgeDays;
+    if (merged.kmsKey !== undefined && !vaultKey) expectation.kmsKey = merged.kmsKey;
+    if (merged.maxAgeDays !== undefined && !vaultKey) expectation.maxAgeDays = merged.maxAgeDays;
     if (merged.pattern !== undefined) expectation.pattern = merged.pattern;
     if (merged.minLength !== undefined) expectation.minLength = merged.minLength;
     expectations.push(expectation);

@@ -10,14 +10,16 @@ export type TargetSpec =
   | { kind: "env-file"; path: string; text: string }
   | { kind: "k8s-secret"; path: string; text: string }
   | { kind: "command"; argv: string[]; shell: boolean; text: string }
-  | { kind: "ssm"; prefix: string; text: string };
+  | { kind: "ssm"; prefix: string; text: string }
+  | { kind: "vault"; path: string; text: string };
 
 export const TARGET_SHAPE = `Expected one of:
   env-file:PATH        a rendered dotenv, shell (export NAME='...') or JSON env file
   k8s-secret:PATH      a Kubernetes Secret as YAML or JSON (data base64, stringData plain)
   command:CMD ARGS     run CMD (no shell) and read its output as a Secret or env file
   shell:COMMAND LINE   the same through sh -c
-  ssm:/other/prefix/   the same parameter names exist under another prefix (values not compared)`;
+  ssm:/other/prefix/   the same parameter names exist under another prefix (values not compared)
+  vault:mount/path     the same names exist as keys of a Vault secret (values not compared)`;
 
 /** Parses a --target entry; the error quotes it and shows the shapes. */
 export function parseTarget(text: string, setting: string): TargetSpec {
@@ -35,6 +37,11 @@ export function parseTarget(text: string, setting: string): TargetSpec {
     if (!rest.startsWith("/")) fail("an SSM prefix starts with '/'");
     return { kind, prefix: rest.endsWith("/") ? rest : `${rest}/`, text };
   }
+  if (kind === "vault") {
+    if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/.test(rest))
+      fail("a Vault path is mount/path, like secret/mev/prod/rpc/primary");
+    return { kind, path: rest, text };
+  }
   return fail(`unknown kind '${kind}'`);
 }
 
@@ -43,7 +50,7 @@ export class TargetError extends Error {}
 
 /** Reads a values target into env name -> value. Values stay in memory; nothing is printed. */
 export async function readTargetValues(
-  target: Exclude<TargetSpec, { kind: "ssm" }>,
+  target: Exclude<TargetSpec, { kind: "ssm" } | { kind: "vault" }>,
   masker: Masker,
 ): Promise<Map<string, string>> {
   if (target.kind === "command") {

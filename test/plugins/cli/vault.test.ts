@@ -168,3 +168,57 @@ describe("SSM and Vault together", () => {
     expectNoLeak(visible, canaries, "the log");
   });
 });
+
+describe("verify with Vault", () => {
+  it("checks manifest entries that name Vault keys, and key-set parity with a Vault secret", async () => {
+    const cwd = dir();
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(
+      join(cwd, "m.yml"),
+      [
+        "prefix: /mev-beta/staging/",
+        "parameters:",
+        "  arbitrum/ws_url:",
+        "    pattern: ^wss://",
+        "    env: URL",
+        "  vault:secret/mev/prod/rpc/primary#api_key:",
+        "    min_length: 64",
+        "  vault:secret/mev/prod/rpc/primary#missing_key: {}",
+        "",
+      ].join("\n"),
+    );
+    const r = await runBundle(
+      "cli",
+      [
+        "verify",
+        "--manifest",
+        "m.yml",
+        "--target",
+        "vault:secret/mev/prod/rpc/primary",
+        "--report",
+        "r.json",
+        ...bootstrap,
+      ],
+      {
+        cwd,
+        env: env(),
+      },
+    );
+    const report = JSON.parse(readFileSync(join(cwd, "r.json"), "utf8"));
+    const problems = report.findings
+      .filter((f: { result: string }) => f.result !== "pass")
+      .map(
+        (f: { result: string; check: string; parameter: string; envName: string }) =>
+          `${f.result} ${f.check} ${f.parameter || f.envName}`,
+      );
+    expect(problems.sort()).toEqual(
+      [
+        "fail min_length vault:secret/mev/prod/rpc/primary#api_key",
+        "fail exists vault:secret/mev/prod/rpc/primary#missing_key",
+        "fail drift_missing vault:secret/mev/prod/rpc/primary#missing_key",
+      ].sort(),
+    );
+    expect(r.code).toBe(1);
+    expectNoLeak(r.stdout + r.stderr + JSON.stringify(report), canaries, "verify output");
+  });
+});
