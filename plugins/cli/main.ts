@@ -3,7 +3,6 @@ import { parseFetchConfig, parseVerifyConfig } from "../../shared/config/parse.j
 import { ExitCode, exitCodeOf, GateError, UsageError } from "../../shared/errors.js";
 import { runMasked } from "../../shared/exec/run.js";
 import { fetchEntries } from "../../shared/jobs/fetch.js";
-import { runVerify } from "../../shared/jobs/verify.js";
 import { Logger, stderrSink } from "../../shared/log/logger.js";
 import { Masker } from "../../shared/mask/masker.js";
 import { errorReport, verifyExitCode, writeReport } from "../../shared/verify/outcome.js";
@@ -86,7 +85,7 @@ async function verify(args: CliArgs, setLogger: (logger: Logger) => void): Promi
   const logger = new Logger(masker, stderrSink, args.verbose);
   setLogger(logger);
   try {
-    const report = await runVerify(config, { logger, masker });
+    const report = await (await loadVerify()).runVerify(config, { logger, masker });
     process.stdout.write(`${masker.redact(renderTable(report))}\n`);
     if (config.report) await writeReport(config.report, report);
     return verifyExitCode(report);
@@ -105,4 +104,9 @@ function names(entries: readonly { envName: string }[]): string {
 function print(text: string): number {
   process.stdout.write(text);
   return ExitCode.ok;
+}
+
+// verify's parsers (YAML, dotenv) load only when verify runs: fetch does not pay for them at start-up.
+function loadVerify() {
+  return import("../../shared/jobs/verify.js");
 }

@@ -5,7 +5,6 @@ import { parseFetchConfig, parseMode, parseVerifyConfig } from "../../shared/con
 import { exitCodeOf, GateError, UsageError } from "../../shared/errors.js";
 import { runMasked } from "../../shared/exec/run.js";
 import { fetchEntries } from "../../shared/jobs/fetch.js";
-import { runVerify } from "../../shared/jobs/verify.js";
 import { Logger } from "../../shared/log/logger.js";
 import { Masker } from "../../shared/mask/masker.js";
 import type { EnvEntry } from "../../shared/types.js";
@@ -70,7 +69,11 @@ async function verify(raw: RawSettings, setLogger: (logger: Logger) => void): Pr
   const masker = new Masker(config.maskMinLength);
   const logger = new Logger(masker, githubSink(masker), core.isDebug());
   setLogger(logger);
-  const report = await runVerify(config, { logger, masker, jwt: () => core.getIDToken() });
+  const report = await (await loadVerify()).runVerify(config, {
+    logger,
+    masker,
+    jwt: () => core.getIDToken(),
+  });
   for (const line of renderTable(report).split("\n")) logger.info(line);
   if (config.report) {
     await writeReport(config.report, report);
@@ -113,4 +116,9 @@ async function summary(entries: readonly EnvEntry[]): Promise<void> {
       ...entries.map((e) => [e.envName, e.source]),
     ])
     .write();
+}
+
+// verify's parsers (YAML, dotenv) load only when verify runs: fetch does not pay for them at start-up.
+function loadVerify() {
+  return import("../../shared/jobs/verify.js");
 }

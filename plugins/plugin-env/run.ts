@@ -2,7 +2,6 @@ import { isAbsolute, join } from "node:path";
 import { parseFetchConfig, parseMode, parseVerifyConfig } from "../../shared/config/parse.js";
 import { runMasked } from "../../shared/exec/run.js";
 import { fetchEntries } from "../../shared/jobs/fetch.js";
-import { runVerify } from "../../shared/jobs/verify.js";
 import { Logger, stderrSink } from "../../shared/log/logger.js";
 import { Masker } from "../../shared/mask/masker.js";
 import type { EnvEntry } from "../../shared/types.js";
@@ -37,7 +36,7 @@ export async function runPlugin(env: NodeJS.ProcessEnv, logger: { current: Logge
     const config = parseVerifyConfig(settings.raw, pluginDisplay);
     const masker = new Masker(config.maskMinLength);
     logger.current = new Logger(masker, stderrSink);
-    const report = await runVerify(config, { logger: logger.current, masker });
+    const report = await (await loadVerify()).runVerify(config, { logger: logger.current, masker });
     process.stdout.write(`${masker.redact(renderTable(report))}\n`);
     if (config.report) await writeReport(inWorkspace(config.report), report);
     return { kind: "verify", report, exitCode: verifyExitCode(report) };
@@ -74,4 +73,9 @@ export async function runPlugin(env: NodeJS.ProcessEnv, logger: { current: Logge
 
 export function names(entries: readonly EnvEntry[]): string {
   return entries.map((e) => e.envName).join(", ");
+}
+
+// verify's parsers (YAML, dotenv) load only when verify runs: fetch does not pay for them at start-up.
+function loadVerify() {
+  return import("../../shared/jobs/verify.js");
 }

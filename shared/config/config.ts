@@ -1,6 +1,6 @@
 import type { NameTransformation } from "../naming/envName.js";
 import type { ParameterSpec } from "../select/spec.js";
-import type { TargetSpec } from "../verify/targets.js";
+import type { TargetSpec } from "../verify/target-spec.js";
 import type { CheckName, Severity } from "../verify/types.js";
 import type { Format } from "../writers/format.js";
 import type { ON_MISSING } from "./settings.js";

@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import type { NameTransformation } from "../naming/envName.js";
 import { parseSpecs, splitList } from "../select/spec.js";
 import { parseSeverities } from "../verify/severity.js";
-import { parseTarget } from "../verify/targets.js";
+import { parseTarget } from "../verify/target-spec.js";
 import type { Format } from "../writers/format.js";
 import {
   DEFAULT_OUT,

@@ -2,7 +2,6 @@ import { accessSync, constants as fs } from "node:fs";
 import { constants } from "node:os";
 import { delimiter, isAbsolute, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { execa } from "execa";
 import { ExitCode, GateError, UsageError } from "../errors.js";
 import { forwardStopSignals } from "../lifecycle.js";
 import type { Masker } from "../mask/masker.js";
@@ -30,6 +29,8 @@ export async function runMasked(
       "exec: no command given; put it after '--', like: ssm-gate exec -p /app/ -- ./deploy.sh",
     );
   const resolved = options.pristine ? resolveCommand(file) : file;
+  // Loaded only for exec: fetch alone does not pay for it at start-up.
+  const { execa } = await import("execa");
   const child = execa(resolved, args, {
     env,
     extendEnv: !options.pristine,

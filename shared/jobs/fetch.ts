@@ -9,7 +9,7 @@ import { fetchSpecs } from "../ssm/fetch.js";
 import type { SsmGateway } from "../ssm/gateway.js";
 import { createGateway } from "../ssm/index.js";
 import type { EnvEntry } from "../types.js";
-import { fetchVault } from "../vault/source.js";
+import { fetchVaultFor } from "../vault/index.js";
 
 export interface FetchContext {
   logger: Logger;
@@ -42,17 +42,8 @@ export async function fetchEntries(config: FetchConfig, context: FetchContext): 
   const vaultSpecs = config.parameters.filter((s): s is VaultSpec => s.kind === "vault");
   const ssmSpecs = config.parameters.filter((s) => s.kind !== "vault");
   const [ssm, vault] = await Promise.all([
-    ssmSpecs.length > 0 ? fetchSpecs(ssmSpecs, gateway) : { parameters: [], missing: [] },
-    vaultSpecs.length > 0
-      ? fetchVault(vaultSpecs, config.vault, {
-          logger,
-          masker,
-          limits: config,
-          env: context.env ?? process.env,
-          ssm: () => gateway,
-          ...(context.jwt ? { jwt: context.jwt } : {}),
-        })
-      : { parameters: [], missing: [] },
+    fetchSpecs(ssmSpecs, gateway),
+    fetchVaultFor(vaultSpecs, config, context, () => gateway),
   ]);
   const outcome = {
     parameters: [...ssm.parameters, ...vault.parameters],

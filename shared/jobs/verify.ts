@@ -6,7 +6,7 @@ import { type NameSpec, parseSpec, type VaultSpec } from "../select/spec.js";
 import { type FetchedParameter, fetchSpecs } from "../ssm/fetch.js";
 import type { SsmGateway } from "../ssm/gateway.js";
 import { createGateway } from "../ssm/index.js";
-import { fetchVault } from "../vault/source.js";
+import { fetchVaultFor } from "../vault/index.js";
 import { checkParameter } from "../verify/checks.js";
 import { envParity, nameParity, valueDrift } from "../verify/drift.js";
 import { loadManifest } from "../verify/manifest.js";
@@ -60,18 +60,9 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
     // Values and KMS metadata at once: the metadata calls do not wait for the values.
     const withKey = [...new Set(expectations.filter((e) => e.kmsKey).map((e) => e.name))];
     const [outcome, keys, vault] = await Promise.all([
-      specs.length > 0 ? fetchSpecs(specs, gateway) : { parameters: [], missing: [] },
+      fetchSpecs(specs, gateway),
       describe(gateway, withKey),
-      vaultSpecs.length > 0
-        ? fetchVault(vaultSpecs, config.vault, {
-            logger,
-            masker,
-            limits: config,
-            env: context.env ?? process.env,
-            ssm: () => gateway,
-            ...(context.jwt ? { jwt: context.jwt } : {}),
-          })
-        : { parameters: [], missing: [] },
+      fetchVaultFor(vaultSpecs, config, context, () => gateway),
     ]);
     // A Vault value is checked under the manifest's own key for it.
     const vaultValues = vault.parameters

@@ -1,49 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseDotenv } from "dotenv";
-import { execa } from "execa";
 import { parse as parseYaml } from "yaml";
-import { UsageError } from "../errors.js";
 import type { Masker } from "../mask/masker.js";
-
-/** What staging will run, to compare SSM with. */
-export type TargetSpec =
-  | { kind: "env-file"; path: string; text: string }
-  | { kind: "k8s-secret"; path: string; text: string }
-  | { kind: "command"; argv: string[]; shell: boolean; text: string }
-  | { kind: "ssm"; prefix: string; text: string }
-  | { kind: "vault"; path: string; text: string };
-
-export const TARGET_SHAPE = `Expected one of:
-  env-file:PATH        a rendered dotenv, shell (export NAME='...') or JSON env file
-  k8s-secret:PATH      a Kubernetes Secret as YAML or JSON (data base64, stringData plain)
-  command:CMD ARGS     run CMD (no shell) and read its output as a Secret or env file
-  shell:COMMAND LINE   the same through sh -c
-  ssm:/other/prefix/   the same parameter names exist under another prefix (values not compared)
-  vault:mount/path     the same names exist as keys of a Vault secret (values not compared)`;
-
-/** Parses a --target entry; the error quotes it and shows the shapes. */
-export function parseTarget(text: string, setting: string): TargetSpec {
-  const colon = text.indexOf(":");
-  const kind = colon === -1 ? "" : text.slice(0, colon);
-  const rest = colon === -1 ? "" : text.slice(colon + 1).trim();
-  const fail = (why: string): never => {
-    throw new UsageError(`${setting}: invalid target '${text}': ${why}.\n${TARGET_SHAPE}`);
-  };
-  if (rest === "") fail("nothing after the kind");
-  if (kind === "env-file" || kind === "k8s-secret") return { kind, path: rest, text };
-  if (kind === "command") return { kind, argv: rest.split(/\s+/), shell: false, text };
-  if (kind === "shell") return { kind: "command", argv: ["sh", "-c", rest], shell: true, text };
-  if (kind === "ssm") {
-    if (!rest.startsWith("/")) fail("an SSM prefix starts with '/'");
-    return { kind, prefix: rest.endsWith("/") ? rest : `${rest}/`, text };
-  }
-  if (kind === "vault") {
-    if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/.test(rest))
-      fail("a Vault path is mount/path, like secret/mev/prod/rpc/primary");
-    return { kind, path: rest, text };
-  }
-  return fail(`unknown kind '${kind}'`);
-}
+import type { TargetSpec } from "./target-spec.js";
 
 /** A target that could not be read: verify reports it and cannot pass. */
 export class TargetError extends Error {}
@@ -55,6 +14,7 @@ export async function readTargetValues(
 ): Promise<Map<string, string>> {
   if (target.kind === "command") {
     const [file, ...args] = target.argv;
+    const { execa } = await import("execa");
     const result = await execa(file as string, args, {
       reject: false,
       encoding: "utf8",

@@ -43,6 +43,8 @@ export class VaultTestServer {
   standby = false;
   /** The next N requests (other than sys/health) answer with this status. */
   failNext: { status: number; count: number } | undefined;
+  /** What the fake runner OIDC endpoint hands out. */
+  oidc: { requestToken: string; jwt: string } | undefined;
   private readonly namespaces = new Map<string, Namespace>();
   private server: Server | undefined;
 
@@ -120,6 +122,11 @@ export class VaultTestServer {
     };
     const errors = (status: number, ...messages: string[]) => send(status, { errors: messages });
 
+    // Not Vault: the GitHub runner's OIDC token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL), for JWT tests.
+    if (url.pathname === "/oidc-token") {
+      const ok = req.headers.authorization === `Bearer ${this.oidc?.requestToken}`;
+      return ok ? send(200, { value: this.oidc?.jwt }) : send(401, { message: "bad request token" });
+    }
     if (path === "sys/health") {
       const status = this.sealed ? 503 : this.standby ? 429 : 200;
       return send(status, {

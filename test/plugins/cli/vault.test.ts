@@ -222,3 +222,35 @@ describe("verify with Vault", () => {
     expectNoLeak(r.stdout + r.stderr + JSON.stringify(report), canaries, "verify output");
   });
 });
+
+describe("GitHub: Vault JWT login with the job's OIDC token", () => {
+  it("asks the runner for the OIDC token and logs in with it", async () => {
+    vault.oidc = { requestToken: "runner-request-token", jwt: "gh-oidc-jwt-for-vault" };
+    vault.jwtRole(NS, "github-deploy", "gh-oidc-jwt-for-vault", ["secret/mev/prod/rpc/"]);
+    const d = dir();
+    const { writeFileSync } = await import("node:fs");
+    for (const f of ["env", "output", "state"]) writeFileSync(join(d, f), "");
+    const r = await runBundle("github", [], {
+      cwd: d,
+      env: {
+        ...env(),
+        GITHUB_ENV: join(d, "env"),
+        GITHUB_OUTPUT: join(d, "output"),
+        GITHUB_STATE: join(d, "state"),
+        RUNNER_TEMP: d,
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${vault.address}/oidc-token?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: "runner-request-token",
+        INPUT_PARAMETERS: "vault:secret/mev/prod/rpc/primary#api_key",
+        "INPUT_VAULT-JWT-ROLE": "github-deploy",
+      },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(readFileSync(join(d, "env"), "utf8")).toContain(VAULT.api_key);
+    expect(vault.requests.some((q) => q.path === "auth/jwt/login")).toBe(true);
+    const visible = r.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"))
+      .join("\n");
+    expectNoLeak(visible, [...canaries, "gh-oidc-jwt-for-vault"], "the log");
+  });
+});

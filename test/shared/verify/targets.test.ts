@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../shared/errors.js";
 import { Masker } from "../../../shared/mask/masker.js";
-import { parseTarget, readTargetValues, TargetError } from "../../../shared/verify/targets.js";
+import { parseTarget } from "../../../shared/verify/target-spec.js";
+import { readTargetValues, TargetError } from "../../../shared/verify/targets.js";
 import { encodeEnvFile } from "../../../shared/writers/format.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ssm-gate-targets-"));
