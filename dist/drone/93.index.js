@@ -412,7 +412,7 @@ var dotenv_dist = __webpack_require__(8230);
 class TargetError extends Error {
 }
 /** Reads a values target into env name -> value. Values stay in memory; nothing is printed. */
-async function readTargetValues(target, masker) {
+async function readTargetValues(target) {
     if (target.kind === "command") {
         const [file, ...args] = target.argv;
         const { execa } = await __webpack_require__.e(/* import() */ 993).then(__webpack_require__.bind(__webpack_require__, 6993));
@@ -422,14 +422,10 @@ async function readTargetValues(target, masker) {
             stripFinalNewline: false,
         });
         if (result.failed) {
-            const stderr = masker
-                .redact(String(result.stderr ?? ""))
-                .trim()
-                .split("\n")
-                .slice(-3)
-                .join(" / ");
+            // Its output is not shown, masked or not: a target can hold secrets that SSM no longer has
+            // (a drifted value), which the masker does not know.
             const why = result.exitCode === undefined ? "could not start" : `exited with ${result.exitCode}`;
-            throw new TargetError(`${target.text}: ${why}${stderr ? `: ${stderr}` : ""}`);
+            throw new TargetError(`${target.text}: ${why} (its output is not shown: it may hold secrets)`);
         }
         return parseValues(String(result.stdout), target.text);
     }
@@ -637,7 +633,7 @@ async function runVerify(config, context) {
                 findings.push(...nameParity(expectations, prefix, names, target.prefix, target.text));
             }
             else {
-                const targetValues = await readTargetValues(target, masker);
+                const targetValues = await readTargetValues(target);
                 findings.push(...valueDrift(expectations, values, targetValues, target.text));
             }
         }

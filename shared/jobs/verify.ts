@@ -110,7 +110,7 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
         const names = new Set(other.map((p) => (p.Name ?? "").slice(target.prefix.length)));
         findings.push(...nameParity(expectations, prefix, names, target.prefix, target.text));
       } else {
-        const targetValues = await readTargetValues(target, masker);
+        const targetValues = await readTargetValues(target);
         findings.push(...valueDrift(expectations, values, targetValues, target.text));
       }
     } catch (error) {

@@ -4,7 +4,6 @@ import type { Logger } from "../log/logger.js";
 import type { Masker } from "../mask/masker.js";
 import type { VaultSpec } from "../select/spec.js";
 import type { FetchedParameter } from "../ssm/fetch.js";
-import type { SsmGateway } from "../ssm/gateway.js";
 import { type AuthSources, login, revoke } from "./auth.js";
 import { connect, type VaultConnection } from "./client.js";
 import { messageOf, statusOf } from "./errors.js";

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseDotenv } from "dotenv";
 import { parse as parseYaml } from "yaml";
-import type { Masker } from "../mask/masker.js";
 import type { TargetSpec } from "./target-spec.js";
 
 /** A target that could not be read: verify reports it and cannot pass. */
@@ -10,7 +9,6 @@ export class TargetError extends Error {}
 /** Reads a values target into env name -> value. Values stay in memory; nothing is printed. */
 export async function readTargetValues(
   target: Exclude<TargetSpec, { kind: "ssm" } | { kind: "vault" }>,
-  masker: Masker,
 ): Promise<Map<string, string>> {
   if (target.kind === "command") {
     const [file, ...args] = target.argv;
@@ -21,14 +19,10 @@ export async function readTargetValues(
       stripFinalNewline: false,
     });
     if (result.failed) {
-      const stderr = masker
-        .redact(String(result.stderr ?? ""))
-        .trim()
-        .split("\n")
-        .slice(-3)
-        .join(" / ");
+      // Its output is not shown, masked or not: a target can hold secrets that SSM no longer has
+      // (a drifted value), which the masker does not know.
       const why = result.exitCode === undefined ? "could not start" : `exited with ${result.exitCode}`;
-      throw new TargetError(`${target.text}: ${why}${stderr ? `: ${stderr}` : ""}`);
+      throw new TargetError(`${target.text}: ${why} (its output is not shown: it may hold secrets)`);
     }
     return parseValues(String(result.stdout), target.text);
   }

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../shared/errors.js";
-import { Masker } from "../../../shared/mask/masker.js";
 import { parseTarget } from "../../../shared/verify/target-spec.js";
 import { readTargetValues, TargetError } from "../../../shared/verify/targets.js";
 import { encodeEnvFile } from "../../../shared/writers/format.js";
@@ -13,7 +12,7 @@ const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
-const read = (spec: string) => readTargetValues(parseTarget(spec, "--target") as never, new Masker());
+const read = (spec: string) => readTargetValues(parseTarget(spec, "--target") as never);
 const VALUES = { A: 'it\'s "quoted" $HOME', B: "line1\nline2", C: "plain" };
 const entries = Object.entries(VALUES).map(([envName, value]) => ({
   envName,
