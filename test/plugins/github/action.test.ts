@@ -145,3 +145,32 @@ describe("GitHub Action bundle, mode verify", () => {
     expectNoLeak(summary, values, "step summary");
   });
 });
+
+describe("GitHub Action bundle, twice in one job", () => {
+  it("each step exports its own values and its post step removes only its own env file", async () => {
+    const gh = runner({});
+    const step = async (parameters: string, envFile: string, state: string) => {
+      writeFileSync(state, "");
+      const env = { ...gh.env, GITHUB_STATE: state, INPUT_PARAMETERS: parameters, "INPUT_ENV-FILE": envFile };
+      const r = await runBundle("github", [], { env });
+      expect(r.code).toBe(0);
+      return env;
+    };
+    const first = await step("KEY=/gh/app/api_key", "first.env", join(gh.dir, "state1"));
+    const second = await step("/gh/app/cert", "second.env", join(gh.dir, "state2"));
+    expect(parseGithubFile(gh.files.env)).toEqual({
+      KEY: VALUES["/gh/app/api_key"],
+      CERT: VALUES["/gh/app/cert"],
+    });
+    const post = async (env: Record<string, string>, state: string) => {
+      const saved = parseGithubFile(state);
+      const stateEnv = Object.fromEntries(Object.entries(saved).map(([k, v]) => [`STATE_${k}`, v]));
+      expect((await runBundle("github-post", [], { env: { ...env, ...stateEnv } })).code).toBe(0);
+    };
+    await post(second, join(gh.dir, "state2"));
+    expect(existsSync(join(gh.dir, "second.env"))).toBe(false);
+    expect(existsSync(join(gh.dir, "first.env"))).toBe(true);
+    await post(first, join(gh.dir, "state1"));
+    expect(existsSync(join(gh.dir, "first.env"))).toBe(false);
+  });
+});
