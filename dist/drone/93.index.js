@@ -559,54 +559,57 @@ async function runVerify(config, context) {
     let expectations;
     let prefix;
     let fetched;
-    let keyIds;
+    let keyIds = new Map();
+    let vault;
+    // vault: targets are read with the manifest's Vault entries, under one Vault login.
     const vaultTargets = new Map();
-    let vaultKeys = new Map();
+    for (const t of config.targets) {
+        if (t.kind === "vault")
+            vaultTargets.set({ kind: "vault", text: t.text, path: t.path, prefix: "", optional: true }, t.text);
+    }
+    const readVault = (specs) => (0,shared_vault/* fetchVaultFor */.W)([...specs, ...vaultTargets.keys()], config, context, () => gateway);
     if (config.source.kind === "manifest") {
         const manifest = await loadManifest(config.source.path, config.severity);
         ({ expectations, prefix } = manifest);
-        const ssmNames = [...new Set(expectations.map((e) => e.name).filter((n) => !n.startsWith("vault:")))];
-        const specs = ssmNames.map((name) => ({ kind: "name", text: name, name, optional: true }));
-        // Manifest entries that name Vault keys, and vault: targets, share one Vault login.
-        const vaultSpecs = [
-            ...new Set(expectations.map((e) => e.name).filter((n) => n.startsWith("vault:"))),
-        ].map((name) => ({ ...(0,spec/* parseSpec */.F9)(name, config.source.path), optional: true }));
-        for (const t of config.targets) {
-            if (t.kind !== "vault")
-                continue;
-            const spec = { kind: "vault", text: t.text, path: t.path, prefix: "", optional: true };
-            vaultSpecs.push(spec);
-            vaultTargets.set(spec, t.text);
-        }
-        // Values and KMS metadata at once: the metadata calls do not wait for the values.
+        const names = [...new Set(expectations.map((e) => e.name))];
+        const specs = names
+            .filter((n) => !n.startsWith("vault:"))
+            .map((name) => ({ kind: "name", text: name, name, optional: true }));
+        const vaultSpecs = names
+            .filter((n) => n.startsWith("vault:"))
+            .map((name) => ({ ...(0,spec/* parseSpec */.F9)(name, config.source.path), optional: true }));
+        // Values, KMS metadata and Vault at once: none of them waits for another.
         const withKey = [...new Set(expectations.filter((e) => e.kmsKey).map((e) => e.name))];
-        const [outcome, keys, vault] = await Promise.all([
+        let outcome;
+        [outcome, keyIds, vault] = await Promise.all([
             (0,fetch/* fetchSpecs */.L)(specs, gateway),
             describe(gateway, withKey),
-            (0,shared_vault/* fetchVaultFor */.W)(vaultSpecs, config, context, () => gateway),
+            readVault(vaultSpecs),
         ]);
         // A Vault value is checked under the manifest's own key for it.
         const vaultValues = vault.parameters
             .filter((p) => !vaultTargets.has(p.spec))
             .map((p) => ({ ...p, name: p.spec.text }));
         fetched = [...outcome.parameters, ...vaultValues];
-        vaultKeys = new Map([...vaultTargets.keys()].map((spec) => [spec, undefined]));
-        for (const p of vault.parameters) {
-            const spec = p.spec;
-            if (vaultTargets.has(spec))
-                vaultKeys.set(spec, [...(vaultKeys.get(spec) ?? []), p.key ?? ""]);
-        }
-        keyIds = keys;
     }
     else {
         prefix = config.source.prefix;
         const template = await loadTemplate(config.source.path);
         const path = prefix.slice(0, -1) || "/";
         const spec = { kind: "path", text: prefix, path, recursive: true, prefix: "", optional: true };
-        fetched = (await (0,fetch/* fetchSpecs */.L)([spec], gateway)).parameters;
+        [fetched, vault] = await Promise.all([
+            (0,fetch/* fetchSpecs */.L)([spec], gateway).then((o) => o.parameters),
+            readVault([]),
+        ]);
         const byEnv = new Map(fetched.map((p) => [(0,naming_envName/* toEnvName */.Kw)((0,naming_envName/* relativeTo */.Mf)(path, p.name), "upper"), p.name]));
         expectations = templateExpectations(template, prefix, byEnv, config.source.path, config.severity);
-        keyIds = new Map(); // a template sets no KMS expectation
+    }
+    // The keys of each vault: target secret that exists, by the target's text.
+    const vaultKeys = new Map();
+    for (const p of vault.parameters) {
+        const text = vaultTargets.get(p.spec);
+        if (text !== undefined)
+            vaultKeys.set(text, [...(vaultKeys.get(text) ?? []), p.key ?? ""]);
     }
     // Registered before anything is logged: no check below prints a value, but a bug must not leak one.
     for (const p of fetched)
@@ -620,8 +623,7 @@ async function runVerify(config, context) {
     for (const target of config.targets) {
         try {
             if (target.kind === "vault") {
-                const spec = [...vaultTargets].find(([, text]) => text === target.text)?.[0];
-                const keys = spec ? vaultKeys.get(spec) : undefined;
+                const keys = vaultKeys.get(target.text);
                 if (!keys)
                     throw new TargetError(`${target.text}: no such secret in Vault`);
                 const names = new Set(keys.map((k) => (0,naming_envName/* toEnvName */.Kw)(k, "upper")));

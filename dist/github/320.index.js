@@ -214,12 +214,13 @@ function connect(settings, logger, limits, env = process.env) {
     const client = src({
         apiVersion: "v1",
         endpoint: addr,
-        // An empty token keeps node-vault from picking VAULT_TOKEN up on its own; login sets it.
-        token: "",
         ...(namespace ? { namespace } : {}),
         rpDefaults: { strictSSL: !settings.skipVerify, timeout },
         requestOptions: { strictSSL: !settings.skipVerify, ...(ca ? { ca } : {}), timeout },
     });
+    // node-vault falls back to process.env for both; only what login() and `env` say may be sent.
+    client.token = "";
+    client.namespace = namespace ?? "";
     const deadline = performance.now() + limits.timeoutSeconds * 1000;
     const connection = {
         client,

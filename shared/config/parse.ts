@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import type { NameTransformation } from "../naming/envName.js";
 import { parseSpecs, splitList } from "../select/spec.js";
 import { parseSeverities } from "../verify/severity.js";
-import { parseTarget } from "../verify/target-spec.js";
+import { parseTarget, splitTargets } from "../verify/target-spec.js";
 import type { Format } from "../writers/format.js";
 import {
   DEFAULT_OUT,
@@ -77,7 +77,7 @@ export function parseFetchConfig(raw: RawSettings, display: DisplayName = cliFla
       display,
     ) as NameTransformation,
     onMissing: oneOf(text("on_missing"), "on_missing", display) as OnMissing,
-    allowEnvNames: list(text("allow_env_names")),
+    allowEnvNames: list(text("allow_env_names"), display("allow_env_names")),
     pristine: bool(text("pristine"), "pristine", display),
     vault: parseVaultSettings(raw, display),
   };
@@ -112,9 +112,7 @@ export function parseVerifyConfig(raw: RawSettings, display: DisplayName = cliFl
           }
         : { kind: "manifest", path: manifest ?? "ssm-gate.yml" },
     targets: targetTexts
-      .flatMap((t) => t.split("\n"))
-      .map((t) => t.trim())
-      .filter(Boolean)
+      .flatMap((t) => splitTargets(t, display("target")))
       .map((t) => parseTarget(t, display("target"))),
     severity: parseSeverities(text("severity") ?? "", display("severity")),
     vault: parseVaultSettings(raw, display),
@@ -124,9 +122,9 @@ export function parseVerifyConfig(raw: RawSettings, display: DisplayName = cliFl
   return config;
 }
 
-function list(value: string | undefined): string[] {
+function list(value: string | undefined, setting: string): string[] {
   if (value === undefined) return [];
-  return splitList(value, "list")
+  return splitList(value, setting)
     .map((item) => item.trim())
     .filter((item) => item !== "");
 }

@@ -7,6 +7,7 @@ import { type FetchedParameter, fetchSpecs } from "../ssm/fetch.js";
 import type { SsmGateway } from "../ssm/gateway.js";
 import { createGateway } from "../ssm/index.js";
 import { fetchVaultFor } from "../vault/index.js";
+import type { VaultOutcome } from "../vault/source.js";
 import { checkParameter } from "../verify/checks.js";
 import { envParity, nameParity, valueDrift } from "../verify/drift.js";
 import { loadManifest } from "../verify/manifest.js";
@@ -39,51 +40,56 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
   let expectations: Expectation[];
   let prefix: string;
   let fetched: FetchedParameter[];
-  let keyIds: Map<string, string | undefined>;
+  let keyIds = new Map<string, string | undefined>();
+  let vault: VaultOutcome;
+  // vault: targets are read with the manifest's Vault entries, under one Vault login.
   const vaultTargets = new Map<VaultSpec, string>();
-  let vaultKeys = new Map<VaultSpec, string[] | undefined>();
+  for (const t of config.targets) {
+    if (t.kind === "vault")
+      vaultTargets.set({ kind: "vault", text: t.text, path: t.path, prefix: "", optional: true }, t.text);
+  }
+  const readVault = (specs: VaultSpec[]) =>
+    fetchVaultFor([...specs, ...vaultTargets.keys()], config, context, () => gateway);
   if (config.source.kind === "manifest") {
     const manifest = await loadManifest(config.source.path, config.severity);
     ({ expectations, prefix } = manifest);
-    const ssmNames = [...new Set(expectations.map((e) => e.name).filter((n) => !n.startsWith("vault:")))];
-    const specs: NameSpec[] = ssmNames.map((name) => ({ kind: "name", text: name, name, optional: true }));
-    // Manifest entries that name Vault keys, and vault: targets, share one Vault login.
-    const vaultSpecs = [
-      ...new Set(expectations.map((e) => e.name).filter((n) => n.startsWith("vault:"))),
-    ].map((name) => ({ ...(parseSpec(name, config.source.path) as VaultSpec), optional: true }));
-    for (const t of config.targets) {
-      if (t.kind !== "vault") continue;
-      const spec: VaultSpec = { kind: "vault", text: t.text, path: t.path, prefix: "", optional: true };
-      vaultSpecs.push(spec);
-      vaultTargets.set(spec, t.text);
-    }
-    // Values and KMS metadata at once: the metadata calls do not wait for the values.
+    const names = [...new Set(expectations.map((e) => e.name))];
+    const specs: NameSpec[] = names
+      .filter((n) => !n.startsWith("vault:"))
+      .map((name) => ({ kind: "name", text: name, name, optional: true }));
+    const vaultSpecs = names
+      .filter((n) => n.startsWith("vault:"))
+      .map((name) => ({ ...(parseSpec(name, config.source.path) as VaultSpec), optional: true }));
+    // Values, KMS metadata and Vault at once: none of them waits for another.
     const withKey = [...new Set(expectations.filter((e) => e.kmsKey).map((e) => e.name))];
-    const [outcome, keys, vault] = await Promise.all([
+    let outcome: Awaited<ReturnType<typeof fetchSpecs>>;
+    [outcome, keyIds, vault] = await Promise.all([
       fetchSpecs(specs, gateway),
       describe(gateway, withKey),
-      fetchVaultFor(vaultSpecs, config, context, () => gateway),
+      readVault(vaultSpecs),
     ]);
     // A Vault value is checked under the manifest's own key for it.
     const vaultValues = vault.parameters
       .filter((p) => !vaultTargets.has(p.spec as VaultSpec))
       .map((p) => ({ ...p, name: p.spec.text }));
     fetched = [...outcome.parameters, ...vaultValues];
-    vaultKeys = new Map([...vaultTargets.keys()].map((spec) => [spec, undefined]));
-    for (const p of vault.parameters) {
-      const spec = p.spec as VaultSpec;
-      if (vaultTargets.has(spec)) vaultKeys.set(spec, [...(vaultKeys.get(spec) ?? []), p.key ?? ""]);
-    }
-    keyIds = keys;
   } else {
     prefix = config.source.prefix;
     const template = await loadTemplate(config.source.path);
     const path = prefix.slice(0, -1) || "/";
     const spec = { kind: "path", text: prefix, path, recursive: true, prefix: "", optional: true } as const;
-    fetched = (await fetchSpecs([spec], gateway)).parameters;
+    [fetched, vault] = await Promise.all([
+      fetchSpecs([spec], gateway).then((o) => o.parameters),
+      readVault([]),
+    ]);
     const byEnv = new Map(fetched.map((p) => [toEnvName(relativeTo(path, p.name), "upper"), p.name]));
     expectations = templateExpectations(template, prefix, byEnv, config.source.path, config.severity);
-    keyIds = new Map(); // a template sets no KMS expectation
+  }
+  // The keys of each vault: target secret that exists, by the target's text.
+  const vaultKeys = new Map<string, string[]>();
+  for (const p of vault.parameters) {
+    const text = vaultTargets.get(p.spec as VaultSpec);
+    if (text !== undefined) vaultKeys.set(text, [...(vaultKeys.get(text) ?? []), p.key ?? ""]);
   }
   // Registered before anything is logged: no check below prints a value, but a bug must not leak one.
   for (const p of fetched) masker.add(p.value, p.name);
@@ -100,8 +106,7 @@ export async function runVerify(config: VerifyConfig, context: VerifyContext): P
   for (const target of config.targets) {
     try {
       if (target.kind === "vault") {
-        const spec = [...vaultTargets].find(([, text]) => text === target.text)?.[0];
-        const keys = spec ? vaultKeys.get(spec) : undefined;
+        const keys = vaultKeys.get(target.text);
         if (!keys) throw new TargetError(`${target.text}: no such secret in Vault`);
         const names = new Set(keys.map((k) => toEnvName(k, "upper")));
         findings.push(...envParity(expectations, names, target.path, target.text));

@@ -52,12 +52,13 @@ export function connect(
   const client = vault({
     apiVersion: "v1",
     endpoint: addr,
-    // An empty token keeps node-vault from picking VAULT_TOKEN up on its own; login sets it.
-    token: "",
     ...(namespace ? { namespace } : {}),
     rpDefaults: { strictSSL: !settings.skipVerify, timeout },
     requestOptions: { strictSSL: !settings.skipVerify, ...(ca ? { ca } : {}), timeout },
   } as Parameters<typeof vault>[0]);
+  // node-vault falls back to process.env for both; only what login() and `env` say may be sent.
+  client.token = "";
+  (client as { namespace?: string }).namespace = namespace ?? "";
   const deadline = performance.now() + limits.timeoutSeconds * 1000;
   const connection: VaultConnection = {
     client,

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { splitList } from "../select/spec.js";
 
 /** What staging will run, to compare SSM with. */
 export type TargetSpec =
@@ -38,4 +39,18 @@ export function parseTarget(text: string, setting: string): TargetSpec {
     return { kind, path: rest, text };
   }
   return fail(`unknown kind '${kind}'`);
+}
+
+const KINDS = "env-file|k8s-secret|command|shell|ssm|vault";
+
+/**
+ * Splits a target setting: a JSON array (Harness), lines, or Drone's comma-joined YAML list. A
+ * comma splits only where the next target's kind follows it, since a command may hold commas.
+ */
+export function splitTargets(text: string, setting: string): string[] {
+  const trimmed = text.trim();
+  const items = trimmed.startsWith("[")
+    ? splitList(trimmed, setting)
+    : trimmed.split("\n").flatMap((line) => line.split(new RegExp(`,(?=\\s*(?:${KINDS}):)`)));
+  return items.map((t) => t.trim()).filter(Boolean);
 }

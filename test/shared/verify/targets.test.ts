@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../shared/errors.js";
-import { parseTarget } from "../../../shared/verify/target-spec.js";
+import { parseTarget, splitTargets } from "../../../shared/verify/target-spec.js";
 import { readTargetValues, TargetError } from "../../../shared/verify/targets.js";
 import { encodeEnvFile } from "../../../shared/writers/format.js";
 
@@ -59,5 +59,20 @@ describe("targets", () => {
     expect(() => parseTarget("env-file:", "--target")).toThrow(UsageError);
     expect(() => parseTarget("ssm:prod", "--target")).toThrow(/starts with '\/'/);
     expect(() => parseTarget("nope", "--target")).toThrow(/Expected one of/);
+  });
+});
+
+describe("splitTargets", () => {
+  it("reads lines, JSON arrays and Drone's comma-joined lists, keeping commas inside commands", () => {
+    expect(splitTargets("env-file:a.env\nssm:/prod/", "target")).toEqual(["env-file:a.env", "ssm:/prod/"]);
+    expect(splitTargets('[\n  "env-file:a.env",\n  "vault:secret/a/b"\n]', "target")).toEqual([
+      "env-file:a.env",
+      "vault:secret/a/b",
+    ]);
+    expect(splitTargets("env-file:a.env,ssm:/prod/,shell:echo a,b", "target")).toEqual([
+      "env-file:a.env",
+      "ssm:/prod/",
+      "shell:echo a,b",
+    ]);
   });
 });
