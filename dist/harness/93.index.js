@@ -19,8 +19,8 @@ var naming_envName = __webpack_require__(6349);
 var spec = __webpack_require__(9502);
 // EXTERNAL MODULE: ./build/shared/ssm/fetch.js
 var fetch = __webpack_require__(8694);
-// EXTERNAL MODULE: ./build/shared/ssm/index.js + 5 modules
-var ssm = __webpack_require__(1638);
+// EXTERNAL MODULE: ./build/shared/ssm/index.js + 25 modules
+var ssm = __webpack_require__(960);
 // EXTERNAL MODULE: ./build/shared/vault/index.js
 var shared_vault = __webpack_require__(4055);
 ;// CONCATENATED MODULE: ./build/shared/verify/checks.js

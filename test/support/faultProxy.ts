@@ -26,6 +26,8 @@ export interface ProxyStats {
   requests: number;
   byOperation: Record<string, number>;
   byOutcome: Partial<Record<Outcome, number>>;
+  /** The access key id each signed request was signed with (which credentials the client used). */
+  accessKeyIds: Set<string>;
 }
 
 /** mulberry32: a tiny seeded generator, so a failing fault test replays exactly. */
@@ -42,7 +44,7 @@ function seeded(seed: number): () => number {
 
 /** An HTTP proxy between the SSM client and moto that injects SSM's real-world faults. */
 export class FaultProxy {
-  stats: ProxyStats = { requests: 0, byOperation: {}, byOutcome: {} };
+  stats: ProxyStats = { requests: 0, byOperation: {}, byOutcome: {}, accessKeyIds: new Set() };
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private random: () => number = Math.random;
@@ -66,7 +68,7 @@ export class FaultProxy {
     this.tokens = bucket ? (bucket.burst ?? bucket.rps) : 0;
     this.lastRefill = performance.now();
     this.failedFirst = 0;
-    this.stats = { requests: 0, byOperation: {}, byOutcome: {} };
+    this.stats = { requests: 0, byOperation: {}, byOutcome: {}, accessKeyIds: new Set() };
   }
 
   async start(rules: FaultRules = {}): Promise<this> {
@@ -123,7 +125,11 @@ export class FaultProxy {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     let body = Buffer.concat(chunks);
     const target = String(req.headers["x-amz-target"] ?? "");
-    const operation = target.split(".").pop() || req.url || "?";
+    // JSON protocols (SSM) name the operation in a header, query protocols (STS) in the form body.
+    const action = /(?:^|&)Action=(\w+)/.exec(body.toString("latin1"))?.[1];
+    const operation = target.split(".").pop() || action || req.url || "?";
+    const keyId = /Credential=([^/,\s]+)\//.exec(String(req.headers.authorization ?? ""))?.[1];
+    if (keyId) this.stats.accessKeyIds.add(keyId);
     this.stats.requests++;
     const fault = operation.startsWith("moto-api") ? undefined : this.pickFault();
     if (this.rules.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.rules.latencyMs));

@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,6 +20,24 @@ export interface RunOptions {
   onSpawn?: (child: ReturnType<typeof spawn>) => void;
 }
 
+/**
+ * The Node.js each bundle runs on: the platforms' own (action.yml `node24`, the plugin image's
+ * node:24, installed by scripts/setup-node.sh), and for the CLI this process's Node, the oldest the
+ * package supports.
+ */
+export function nodeFor(bundle: string): string {
+  if (bundle === "cli") return process.execPath;
+  const node = process.env.SSM_GATE_NODE24 ?? join(ROOT, ".cache", "node24", "bin", "node");
+  if (!existsSync(node)) throw new Error(`no Node.js 24 at ${node}: run scripts/setup-node.sh`);
+  return node;
+}
+
+/** Installs the platforms' Node.js if needed (scripts/setup-node.sh) and returns its path. */
+export function ensureNode24(): string {
+  const out = execFileSync("bash", [join(ROOT, "scripts", "setup-node.sh")], { encoding: "utf8" });
+  return out.trim().split("\n").pop() ?? "";
+}
+
 /** Runs a built bundle in dist/ as its platform would: a real node process with exactly this env. */
 export function runBundle(
   bundle: string,
@@ -26,7 +45,7 @@ export function runBundle(
   options: RunOptions = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, "dist", bundle, "index.js"), ...args], {
+    const child = spawn(nodeFor(bundle), [join(ROOT, "dist", bundle, "index.js"), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
