@@ -1,6 +1,6 @@
-// The leak suite: every command of every entrypoint, through success and every error path, with
-// canary secrets in SSM; no registered form of any canary may reach stdout, stderr or a non-secret
-// file. Later commands and entrypoints add their cases here.
+// The leak suite for the CLI: every command, through success and every error path, with canary
+// secrets in SSM; no registered form of any canary may reach stdout, stderr or a non-secret file.
+// The platform entrypoints have theirs in plugins.leak.test.ts.
 import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,15 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../support/leaks.js";
 import { ROOT, runBundle } from "../support/run.js";
 import { awsEnv, seed } from "../support/ssm.js";
+import { CANARIES, writeVerifyFixtures } from "./canaries.js";
 
-const CANARIES = {
-  "/leak/app/api_key": "CANARY-api-7f3k'9\"Zq$(id)`x`",
-  "/leak/app/pem":
-    "-----BEGIN CANARY KEY-----\nQ0FOQVJZUEVNTElORU9ORTEyMzQ1\nQ0FOQVJZUEVNTElORVRXTzY3ODkw\n-----END CANARY KEY-----\n",
-  "/leak/app/json": '{"client_secret":"CANARY-json-leaf-88x","id":"CANARY-json-id-99y"}',
-  "/leak/app/unholdable": "CANARY'\"`-all-quotes\r",
-  "/leak/ci/github_token": "ghp_CANARY0000000000000000000000000000",
-};
 const values = Object.values(CANARIES);
 const fixture = join(ROOT, "test", "fixtures", "print-secrets.mjs");
 const dir = () => mkdtempSync(join(tmpdir(), "ssm-gate-leak-"));
@@ -84,14 +77,7 @@ describe("leak suite: CLI", () => {
     const cwd = dir();
     symlinkSync(join(cwd, "elsewhere"), join(cwd, "link"));
     writeFileSync(join(cwd, "elsewhere"), "");
-    writeFileSync(
-      join(cwd, "m.yml"),
-      "prefix: /leak/app/\nparameters:\n  api_key:\n    placeholders: ['CANARY-api-7f3k']\n    min_length: 200\n  pem:\n    pattern: ^nope\n  json: {}\n  missing: {}\n",
-    );
-    writeFileSync(
-      join(cwd, "drifted.env"),
-      `API_KEY='CANARY-api-7f3k-old'\nPEM='${CANARIES["/leak/app/pem"].replace(/'/g, "")}x'\nEXTRA='CANARY-extra'\n`,
-    );
+    writeVerifyFixtures(cwd);
     const r = await runBundle("cli", args, { cwd, env: { ...awsEnv(), ...options.env } });
     expect(r.code).toBe(code);
     if (!options.stdoutIsSecret) expectNoLeak(r.stdout, values, "stdout");
