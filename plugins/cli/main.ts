@@ -1,5 +1,5 @@
 import type { FetchConfig } from "../../shared/config/config.js";
-import { parseFetchConfig, parseVerifyConfig } from "../../shared/config/parse.js";
+import { cliFlag, parseFetchConfig, parseVerifyConfig } from "../../shared/config/parse.js";
 import { ExitCode, exitCodeOf, GateError, UsageError } from "../../shared/errors.js";
 import { runMasked } from "../../shared/exec/run.js";
 import { fetchEntries } from "../../shared/jobs/fetch.js";
@@ -52,7 +52,7 @@ const COMMANDS: Record<string, Command | undefined> = {
     help: FETCH_HELP,
     async run(config, _args, logger, masker) {
       const result = await fetchEntries(config, { logger, masker, allowSetting: ALLOW });
-      await writeEnvFile(result.entries, config.format, config.out);
+      await writeEnvFile(result.entries, config.format, config.out, cliFlag("format"));
       const where = config.out === "-" ? "standard output" : config.out;
       logger.info(
         `wrote ${result.entries.length} variable${result.entries.length === 1 ? "" : "s"} to ${where} (${config.format}): ${names(result.entries)}`,

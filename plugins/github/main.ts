@@ -45,7 +45,7 @@ export async function run(): Promise<number> {
     if (inputs.exportEnv) for (const e of result.entries) core.exportVariable(e.envName, e.value);
     if (inputs.envFile !== undefined) {
       const path = envFilePath(inputs.envFile);
-      await writeEnvFile(result.entries, config.format, path);
+      await writeEnvFile(result.entries, config.format, path, inputDisplay("format"));
       rememberFile(path);
       core.setOutput("env-file", path);
     }

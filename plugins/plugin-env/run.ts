@@ -63,7 +63,7 @@ export async function runPlugin(env: NodeJS.ProcessEnv, logger: { current: Logge
     return outcome;
   }
   const path = inWorkspace(config.out);
-  await writeEnvFile(result.entries, config.format, path);
+  await writeEnvFile(result.entries, config.format, path, pluginDisplay("format"));
   outcome.envFile = path;
   logger.current.info(
     `wrote ${result.entries.length} variables to ${path} (${config.format}): ${names(result.entries)}`,

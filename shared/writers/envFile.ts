@@ -10,9 +10,10 @@ export async function writeEnvFile(
   entries: readonly EnvEntry[],
   format: Format,
   out: string,
+  formatSetting: string,
   stdout: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  const content = encodeEnvFile(entries, format);
+  const content = encodeEnvFile(entries, format, formatSetting);
   if (out === "-") {
     await new Promise<void>((resolve, reject) =>
       stdout.write(content, (error) => (error ? reject(error) : resolve())),

@@ -13,8 +13,15 @@ const encoders: Record<Format, (entries: readonly EnvEntry[]) => string | { unfi
   json: encodeJson,
 };
 
-/** Encodes every entry, or refuses the whole file, naming the parameter and a format that holds it. */
-export function encodeEnvFile(entries: readonly EnvEntry[], format: Format): string {
+/**
+ * Encodes every entry, or refuses the whole file, naming the parameter and a format that holds it;
+ * `formatSetting` is the format setting as the user writes it (`--format`, `input 'format'`, ...).
+ */
+export function encodeEnvFile(
+  entries: readonly EnvEntry[],
+  format: Format,
+  formatSetting = "format",
+): string {
   for (const entry of entries) {
     // UTF-8 cannot carry a lone surrogate: the bytes would not read back as the value.
     if (!entry.value.isWellFormed()) {
@@ -29,7 +36,7 @@ export function encodeEnvFile(entries: readonly EnvEntry[], format: Format): str
   const holder = FORMATS.find((f) => f !== format && typeof encoders[f]([unfit]) === "string");
   throw new OutputError(
     `the value of ${unfit.source} (${unfit.envName}) cannot be written exactly as ${format}` +
-      (holder ? `; --format ${holder} can hold it` : "") +
+      (holder ? `; ${holder} can hold it (${formatSetting})` : "") +
       ". Nothing was written.",
   );
 }

@@ -11,10 +11,10 @@ export function awsEnv(endpoint: string): Record<string, string> {
   };
 }
 
-export function testClient(endpoint: string): SSMClient {
+export function testClient(endpoint: string, region = "us-east-1"): SSMClient {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   return new SSMClient({
-    region: "us-east-1",
+    region,
     endpoint,
     credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
   });
@@ -27,9 +27,13 @@ export interface SeedParameter {
   keyId?: string;
 }
 
-/** Puts parameters into moto, a few at a time. */
-export async function seed(parameters: readonly SeedParameter[], endpoint: string): Promise<void> {
-  const client = testClient(endpoint);
+/** Puts parameters into moto (in `region`: moto keeps each region apart, as SSM does), a few at a time. */
+export async function seed(
+  parameters: readonly SeedParameter[],
+  endpoint: string,
+  region = "us-east-1",
+): Promise<void> {
+  const client = testClient(endpoint, region);
   const queue = [...parameters];
   await Promise.all(
     Array.from({ length: 8 }, async () => {

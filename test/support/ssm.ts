@@ -16,5 +16,8 @@ export function motoEndpoint(): string {
 /** The env that reaches this worker's moto (or `endpoint`) with fake credentials. */
 export const awsEnv = (endpoint = motoEndpoint()): Record<string, string> => base.awsEnv(endpoint);
 export const testClient = (endpoint = motoEndpoint()): SSMClient => base.testClient(endpoint);
-export const seed = (parameters: readonly base.SeedParameter[], endpoint = motoEndpoint()): Promise<void> =>
-  base.seed(parameters, endpoint);
+export const seed = (
+  parameters: readonly base.SeedParameter[],
+  endpoint = motoEndpoint(),
+  region?: string,
+): Promise<void> => base.seed(parameters, endpoint, region);

@@ -165,7 +165,7 @@ describe("ssm-gate fetch", () => {
     const r2 = await cli(["-p", "/odd/mix"], cwd);
     expect(r2.code).toBe(5);
     expect(r2.stderr).toContain(
-      "the value of /odd/mix (MIX) cannot be written exactly as dotenv; --format shell can hold it",
+      "the value of /odd/mix (MIX) cannot be written exactly as dotenv; shell can hold it (--format)",
     );
     expect(readdirSync(cwd).sort()).toEqual(["link.env", "real"]);
   });

@@ -74,6 +74,7 @@ describe("Drone plugin bundle", () => {
       "setting 'secret_outputs' (PLUGIN_SECRET_OUTPUTS)",
     ],
     [{ parameters: "/dr/none/" }, 4, "/dr/none/ (nothing below it)"],
+    [{ parameters: "/dr/ci/token" }, 5, "as dotenv; shell can hold it (setting 'format' (PLUGIN_FORMAT))"],
     [{}, 2, "setting 'parameters' (PLUGIN_PARAMETERS) is required"],
   ])("fails the step on %j", async (settings, code, message) => {
     const d = drone(settings);

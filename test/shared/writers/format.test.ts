@@ -52,7 +52,7 @@ describe("dotenv", () => {
     const entries = [{ envName: "MIX", value: `'"\`\r`, source: "/mev-beta/staging/mix" }];
     expect(() => encodeEnvFile(entries, "dotenv")).toThrow(OutputError);
     expect(() => encodeEnvFile(entries, "dotenv")).toThrow(
-      /\/mev-beta\/staging\/mix \(MIX\) cannot be written exactly as dotenv; --format shell can hold it/,
+      /\/mev-beta\/staging\/mix \(MIX\) cannot be written exactly as dotenv; shell can hold it \(format\)/,
     );
   });
 });
@@ -84,7 +84,7 @@ describe("shell", () => {
 
   it("refuses NUL, which no shell string holds", () => {
     expect(() => encodeEnvFile([{ envName: "N", value: "a\0b", source: "/n" }], "shell")).toThrow(
-      /cannot be written exactly as shell; --format dotenv can hold it/,
+      /cannot be written exactly as shell; dotenv can hold it \(format\)/,
     );
   });
 });
