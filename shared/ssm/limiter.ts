@@ -14,18 +14,21 @@ const MIN_WINDOW_MS = 100;
 const MIN_RPS = 2;
 /** After a throttle, the rate restarts at this share of the rate that was throttled. */
 const BACKOFF = 0.85;
-/** Per accepted request below the throttled rate: close this share of the gap (fast recovery). */
-const RECOVERY = 0.05;
-/** Per accepted request at or above it: probe for more, 1% per request (about +50% per second). */
-const PROBE = 1.01;
+/** Accepted requests bring the pace back to this share of the throttled rate, just below it... */
+const HOVER = 0.95;
+/** ...regaining this share of it per request (back in 10 requests)... */
+const RECOVERY = 0.01;
+/** ...then probe for more: 0.1% per request (about +4% per second at 40/s). */
+const PROBE = 1.001;
 
 /**
  * Runs at full speed until SSM throttles. Then it paces requests: the rate that was throttled (the
  * pace in force, or at the first throttle what SSM was seen to accept, never below half the rate
  * sent) is remembered, and the pace restarts at 85% of it, once per round of requests. Accepted
- * requests bring the pace back quickly towards the remembered rate, then probe gently beyond it.
- * The account's quota is shared with every other pipeline, so hovering just below what is accepted
- * costs less than a storm of retries.
+ * requests bring the pace back within 10 requests to 95% of the remembered rate, then probe slowly
+ * beyond it. The account's quota is shared with every other pipeline, so hovering just below what
+ * was refused costs less than a storm of retries; a quota that others now use more refuses again
+ * and the pace steps down by another 15%.
  */
 export class AdaptiveLimiter {
   private active = 0;
@@ -73,8 +76,9 @@ export class AdaptiveLimiter {
   onSuccess(): void {
     this.remember(this.accepted, this.now());
     if (this.rate === undefined) return;
-    const gap = this.throttledAt - this.rate;
-    this.rate = gap > 1 ? this.rate + gap * RECOVERY : this.rate * PROBE;
+    const hover = this.throttledAt * HOVER;
+    this.rate =
+      this.rate < hover ? Math.min(hover, this.rate + this.throttledAt * RECOVERY) : this.rate * PROBE;
   }
 
   /** SSM throttled a request sent at `sentAt`: slow down, once per round of requests. */
@@ -85,9 +89,9 @@ export class AdaptiveLimiter {
     const windowMs = Math.min(WINDOW_MS, Math.max(MIN_WINDOW_MS, now - (this.startedAt ?? now)));
     const perSecond = (times: number[]) =>
       (times.filter((t) => t >= now - windowMs).length * 1000) / windowMs;
-    const seen = Math.max(perSecond(this.accepted), perSecond(this.sent) / 2);
-    this.throttledAt =
-      this.rate === undefined ? seen : Math.min(this.rate, Math.max(seen, this.rate * BACKOFF));
+    // While pacing, the pace in force is what was refused (the accepted count over the last second
+    // lags behind a pace that has just risen); at the first throttle, what SSM was seen to accept.
+    this.throttledAt = this.rate ?? Math.max(perSecond(this.accepted), perSecond(this.sent) / 2);
     this.rate = Math.max(MIN_RPS, this.throttledAt * BACKOFF);
     this.lastDecrease = now;
     this.decreases++;
@@ -99,16 +103,18 @@ export class AdaptiveLimiter {
   }
 
   /**
-   * Spaces request starts at least 1/rate apart, measured from when the previous request really
-   * started: a timer that fires late must not make the next request follow too closely, since a
-   * quota with little burst would refuse it.
+   * Starts requests in slots 1/rate apart, so timers that fire late do not lower the average rate.
+   * A late start may be followed sooner, but never sooner after the previous real start than the
+   * spacing SSM last refused (1/throttledAt), nor than 1/rate while the pace probes beyond that:
+   * a quota with little burst would refuse it.
    */
   private pace(): Promise<void> {
     const turn = this.paced.then(async () => {
-      const rate = this.currentRate();
-      if (rate !== undefined) {
+      // Checked again after each sleep: a pace lowered meanwhile applies to this request too.
+      for (let rate = this.currentRate(); rate !== undefined; rate = this.currentRate()) {
         const wait = this.lastStart + 1000 / rate - this.now();
-        if (wait > 0) await this.sleep(wait);
+        if (wait <= 0) break;
+        await this.sleep(wait);
       }
       this.lastStart = this.now();
     });

@@ -49,7 +49,7 @@ describe("AdaptiveLimiter", () => {
     expect(limiter.currentRate()).toBeCloseTo(42.5, 0);
   });
 
-  it("spaces requests by the adaptive rate, recovers quickly towards the throttled rate, then probes", async () => {
+  it("spaces requests by the pace, regains 95% of the throttled rate in 10 requests, then probes slowly", async () => {
     const c = clock();
     const limiter = new AdaptiveLimiter({ concurrency: 4, now: c.now, sleep: c.sleep });
     for (let i = 0; i < 20; i++) {
@@ -59,16 +59,53 @@ describe("AdaptiveLimiter", () => {
     limiter.onThrottle(c.now()); // 20 accepted per second: throttled at 20, restart at 17
     expect(limiter.currentRate()).toBeCloseTo(17, 5);
     const starts: number[] = [];
+    const rates: number[] = [];
     for (let i = 0; i < 60; i++) {
       await limiter.run(async (at) => {
         starts.push(at);
         limiter.onSuccess();
+        rates.push(limiter.currentRate() ?? 0);
       });
     }
     const gaps = starts.slice(1).map((t, i) => t - (starts[i] as number));
-    // Never closer than the pace in force (at most 20 * 1.01^k by the end), never a burst.
-    expect(Math.min(...gaps)).toBeGreaterThan(1000 / 40);
-    expect(limiter.currentRate()).toBeGreaterThan(20);
+    // Never closer than the pace in force, never a burst.
+    for (const [i, gap] of gaps.entries())
+      expect(gap).toBeGreaterThanOrEqual(1000 / (rates[i] as number) - 1e-9);
+    expect(rates[9]).toBeCloseTo(19, 5);
+    expect(rates[59]).toBeCloseTo(19 * 1.001 ** 50, 1); // +0.1% per request beyond
+
+    // Throttled again while pacing: the pace in force is what was refused.
+    limiter.onThrottle(c.now());
+    expect(limiter.currentRate()).toBeCloseTo((rates[59] as number) * 0.85, 5);
+  });
+
+  it("holds a request that is waiting for its turn to a pace lowered meanwhile", async () => {
+    const c = clock();
+    let throttleDuringSleep = false;
+    const limiter: AdaptiveLimiter = new AdaptiveLimiter({
+      concurrency: 4,
+      now: c.now,
+      sleep: async (ms) => {
+        c.advance(ms);
+        if (throttleDuringSleep) {
+          throttleDuringSleep = false;
+          limiter.onThrottle(c.now()); // the pace in force refused: 85% of it
+        }
+      },
+    });
+    for (let i = 0; i < 40; i++) {
+      await limiter.run(async () => limiter.onSuccess());
+      c.advance(25);
+    }
+    limiter.onThrottle(c.now()); // pacing at 34/s
+    const rate = limiter.currentRate() ?? 0;
+    const starts: number[] = [];
+    await limiter.run(async (at) => starts.push(at));
+    throttleDuringSleep = true;
+    await limiter.run(async (at) => starts.push(at));
+    const lowered = limiter.currentRate() ?? 0;
+    expect(lowered).toBeCloseTo(rate * 0.85, 5);
+    expect((starts[1] as number) - (starts[0] as number)).toBeCloseTo(1000 / lowered, 5);
   });
 
   it("honours a fixed cap on requests per second", async () => {
