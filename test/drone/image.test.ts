@@ -196,7 +196,7 @@ describe.runIf(process.getuid?.() === 0)("the plugin image, run as Docker runs i
       STEP_USER,
     );
     expect(r2.code).toBe(5);
-    expect(r2.stderr).toContain("ssm-gate.env");
+    expect(r2.stderr).toContain(`cannot write ${join(denied, "ssm-gate.env")}: EACCES: permission denied`);
   });
 
   it("refuses an unknown SSM_GATE_PLATFORM with exit 2", async () => {
