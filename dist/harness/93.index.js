@@ -436,7 +436,11 @@ async function readTargetValues(target) {
     catch (error) {
         throw new TargetError(`${target.text}: cannot read: ${error.code ?? error.message}`);
     }
-    return target.kind === "k8s-secret" ? secretValues(text, target.text) : parseValues(text, target.text);
+    if (target.kind === "k8s-secret")
+        return secretValues(text, target.text);
+    return "docker" in target && target.docker
+        ? parseDockerEnv(text, target.text)
+        : parseValues(text, target.text);
 }
 /** A Kubernetes Secret (or List of one), else JSON, shell or dotenv. */
 function parseValues(text, label) {
@@ -480,6 +484,33 @@ function secretValues(text, label) {
     }
     for (const [k, v] of Object.entries(doc.stringData ?? {}))
         values.set(k, String(v));
+    return values;
+}
+/**
+ * As the docker CLI reads `--env-file`: lines split at LF (one CR before it dropped), a BOM at the
+ * start and leading whitespace trimmed, empty and `#` lines skipped, the value verbatim after the
+ * first `=`. A name without `=` takes its value from the caller's environment there, which staging
+ * does not share with this check, so such lines are left out. Lines docker refuses are refused.
+ */
+function parseDockerEnv(text, label) {
+    const values = new Map();
+    // Go's unicode.IsSpace, which docker trims with (JavaScript's \s differs in U+0085 and U+FEFF).
+    const leadingSpace = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+    for (const [i, raw] of text
+        .replace(/^\uFEFF/, "")
+        .split("\n")
+        .entries()) {
+        const line = raw.replace(/\r$/, "").replace(leadingSpace, "");
+        if (line === "" || line.startsWith("#"))
+            continue;
+        const eq = line.indexOf("=");
+        const name = eq === -1 ? line : line.slice(0, eq);
+        if (name === "" || /[ \t]/.test(name)) {
+            throw new TargetError(`${label}: line ${i + 1}: docker refuses a variable name that is empty or holds whitespace`);
+        }
+        if (eq !== -1)
+            values.set(name, line.slice(eq + 1));
+    }
     return values;
 }
 /** `export NAME='...'` lines, as ssm-gate's shell format and most renderers write them. */

@@ -116,6 +116,7 @@ per target: drift_missing, drift_differs, drift_extra, and target (could it be r
 
 Targets:
   env-file:PATH        a rendered dotenv, shell or JSON env file
+  docker-env-file:PATH a file for docker run --env-file, read as docker reads it
   k8s-secret:PATH      a Kubernetes Secret as YAML or JSON (data base64, stringData plain)
   command:CMD ARGS     run CMD (no shell) and read its output as a Secret or env file
   shell:COMMAND LINE   the same through sh -c

@@ -65,4 +65,5 @@ export const DEFAULT_OUT: Record<Format, string> = {
   dotenv: "ssm-gate.env",
   shell: "ssm-gate.sh",
   json: "ssm-gate.json",
+  docker: "ssm-gate.docker.env",
 };

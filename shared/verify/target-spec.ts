@@ -3,7 +3,7 @@ import { splitList } from "../select/spec.js";
 
 /** What staging will run, to compare SSM with. */
 export type TargetSpec =
-  | { kind: "env-file"; path: string; text: string }
+  | { kind: "env-file"; path: string; text: string; docker?: boolean }
   | { kind: "k8s-secret"; path: string; text: string }
   | { kind: "command"; argv: string[]; shell: boolean; text: string }
   | { kind: "ssm"; prefix: string; text: string }
@@ -11,6 +11,7 @@ export type TargetSpec =
 
 export const TARGET_SHAPE = `Expected one of:
   env-file:PATH        a rendered dotenv, shell (export NAME='...') or JSON env file
+  docker-env-file:PATH a file for docker run --env-file (NAME=value, read as docker reads it)
   k8s-secret:PATH      a Kubernetes Secret as YAML or JSON (data base64, stringData plain)
   command:CMD ARGS     run CMD (no shell) and read its output as a Secret or env file
   shell:COMMAND LINE   the same through sh -c
@@ -27,6 +28,7 @@ export function parseTarget(text: string, setting: string): TargetSpec {
   };
   if (rest === "") fail("nothing after the kind");
   if (kind === "env-file" || kind === "k8s-secret") return { kind, path: rest, text };
+  if (kind === "docker-env-file") return { kind: "env-file", path: rest, text, docker: true };
   if (kind === "command") return { kind, argv: rest.split(/\s+/), shell: false, text };
   if (kind === "shell") return { kind: "command", argv: ["sh", "-c", rest], shell: true, text };
   if (kind === "ssm") {
@@ -41,7 +43,7 @@ export function parseTarget(text: string, setting: string): TargetSpec {
   return fail(`unknown kind '${kind}'`);
 }
 
-const KINDS = "env-file|k8s-secret|command|shell|ssm|vault";
+const KINDS = "docker-env-file|env-file|k8s-secret|command|shell|ssm|vault";
 
 /**
  * Splits a target setting: a JSON array (Harness), lines, or Drone's comma-joined YAML list. A

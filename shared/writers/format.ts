@@ -1,16 +1,18 @@
 import { OutputError } from "../errors.js";
 import type { EnvEntry } from "../types.js";
+import { encodeDocker } from "./docker.js";
 import { encodeDotenv } from "./dotenv.js";
 import { encodeJson } from "./json.js";
 import { encodeShell } from "./shell.js";
 
-export const FORMATS = ["dotenv", "shell", "json"] as const;
+export const FORMATS = ["dotenv", "shell", "json", "docker"] as const;
 export type Format = (typeof FORMATS)[number];
 
 const encoders: Record<Format, (entries: readonly EnvEntry[]) => string | { unfit: EnvEntry }> = {
   dotenv: encodeDotenv,
   shell: encodeShell,
   json: encodeJson,
+  docker: encodeDocker,
 };
 
 /**

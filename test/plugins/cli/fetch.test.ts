@@ -105,7 +105,7 @@ describe("ssm-gate fetch", () => {
 
   it.each([
     [["-p", "/a b"], "--parameters: invalid entry '/a b'"],
-    [["-p", "/a", "--format", "yaml"], "--format: expected one of dotenv, shell, json; got 'yaml'"],
+    [["-p", "/a", "--format", "yaml"], "--format: expected one of dotenv, shell, json, docker; got 'yaml'"],
     [["-p", "/a", "--concurrency", "10x"], "--concurrency: expected a whole number from 1 to 64; got '10x'"],
     [["-p", "/a", "--endpoint", "ftp://x"], "--endpoint: expected an http(s) URL"],
     [["--bogus"], "Unknown option '--bogus'"],

@@ -109,7 +109,7 @@ describe("GitHub Action bundle", () => {
     [
       { parameters: "/gh/app/", format: "yaml" },
       2,
-      "input 'format': expected one of dotenv, shell, json; got 'yaml'",
+      "input 'format': expected one of dotenv, shell, json, docker; got 'yaml'",
     ],
     [
       { parameters: "/gh/app/", "export-env": "yes" },

@@ -1,11 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../shared/errors.js";
 import { parseTarget, splitTargets } from "../../../shared/verify/target-spec.js";
 import { readTargetValues, TargetError } from "../../../shared/verify/targets.js";
 import { encodeEnvFile } from "../../../shared/writers/format.js";
+import { dockerCli, dockerReadEnvFile } from "../../support/dockerCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ssm-gate-targets-"));
 const file = (name: string, text: string) => {
@@ -28,6 +30,21 @@ describe("targets", () => {
       expect(Object.fromEntries(await read(`env-file:${path}`))).toEqual(VALUES);
     },
   );
+
+  it("reads docker env files as docker does: values verbatim, quotes and # included", async () => {
+    const docker = { A: ` 'it's' "q" #not a comment $HOME `, B: "=x=", C: "" };
+    const written = encodeEnvFile(
+      Object.entries(docker).map(([envName, value]) => ({ envName, value, source: `/p/${envName}` })),
+      "docker",
+    );
+    const path = file("t.docker.env", `\uFEFF# rendered\n\n${written}  D=indented\r\nNO_VALUE\n`);
+    expect(Object.fromEntries(await read(`docker-env-file:${path}`))).toEqual({ ...docker, D: "indented" });
+    // The same file read as dotenv loses the quotes and the comment: why the kind exists.
+    expect(Object.fromEntries(await read(`env-file:${path}`))).not.toEqual(expect.objectContaining(docker));
+    await expect(read(`docker-env-file:${file("bad.env", "A=1\nB C=2\n")}`)).rejects.toThrow(
+      "line 2: docker refuses a variable name that is empty or holds whitespace",
+    );
+  });
 
   it("reads a Kubernetes Secret's data (base64) and stringData, as YAML or JSON", async () => {
     const yaml = file(
@@ -74,5 +91,47 @@ describe("splitTargets", () => {
       "ssm:/prod/",
       "shell:echo a,b",
     ]);
+  });
+});
+
+// The real docker CLI on this machine reads the same files (see test/support/dockerCli.ts).
+describe.runIf(dockerCli())("docker-env-file targets, against the docker CLI", () => {
+  it("reads random files exactly as `docker create --env-file` does, or refuses what it refuses", async () => {
+    const piece = fc.constantFrom(
+      "A",
+      "B",
+      "=",
+      "#",
+      " ",
+      "\t",
+      "\r",
+      "\n",
+      "'",
+      '"',
+      "\u0085",
+      "\u00a0",
+      "\ufeff",
+      "x",
+    );
+    const texts = fc.sample(fc.string({ unit: piece, maxLength: 60 }), { numRuns: 60, seed: 11 });
+    for (const [i, text] of texts.entries()) {
+      const path = file(`random${i}.env`, text);
+      const docker = await dockerReadEnvFile(path);
+      const ours = await read(`docker-env-file:${path}`).then(
+        (values) => ({ values }),
+        (error: Error) => ({ error }),
+      );
+      if (docker.error) {
+        expect("error" in ours, `docker refused ${JSON.stringify(text)}`).toBe(true);
+      } else {
+        // docker sends every line in order; a later line for the same name wins in the container.
+        const expected = new Map(
+          (docker.env ?? []).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+        );
+        expect("values" in ours && Object.fromEntries(ours.values), JSON.stringify(text)).toEqual(
+          Object.fromEntries(expected),
+        );
+      }
+    }
   });
 });
