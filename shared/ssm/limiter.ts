@@ -103,14 +103,13 @@ export class AdaptiveLimiter {
   }
 
   /**
-   * Starts requests in slots 1/rate apart, so timers that fire late do not lower the average rate.
-   * A late start may be followed sooner, but never sooner after the previous real start than the
-   * spacing SSM last refused (1/throttledAt), nor than 1/rate while the pace probes beyond that:
-   * a quota with little burst would refuse it.
+   * Spaces request starts at least 1/rate apart, measured from when the previous request really
+   * started: a timer that fires late must not make the next request follow too closely, since a
+   * quota with little burst would refuse it. The pace is read again after each sleep, so one
+   * lowered meanwhile applies to this request too.
    */
   private pace(): Promise<void> {
     const turn = this.paced.then(async () => {
-      // Checked again after each sleep: a pace lowered meanwhile applies to this request too.
       for (let rate = this.currentRate(); rate !== undefined; rate = this.currentRate()) {
         const wait = this.lastStart + 1000 / rate - this.now();
         if (wait <= 0) break;

@@ -2,8 +2,8 @@ import type { EnvEntry } from "../types.js";
 
 // What `docker run --env-file` (the docker CLI) reads back exactly: one NAME=value per line, the
 // value taken verbatim after the first `=` (quotes, `#`, `$`, spaces and all), lines split at LF
-// with one CR before it dropped, and a line at most 64 KiB (Go's bufio.Scanner). So a value may not
-// hold an LF, end in a CR, or hold a NUL (no process environment can).
+// with one CR before it dropped, and a line shorter than 64 KiB (Go's bufio.Scanner). So a value may
+// not hold an LF, end in a CR, or hold a NUL (no process environment can).
 const MAX_LINE_BYTES = 64 * 1024 - 1;
 
 export function dockerFits(envName: string, value: string): boolean {
