@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureMoto, startMoto } from "../test/support/moto.js";
+import { githubInputs } from "../test/support/platforms.js";
 import { ensureNode24, ROOT } from "../test/support/run.js";
 import { awsEnv, seed } from "../test/support/seed.js";
 import { ensureAwsCli, ratio, table, timed } from "./support.js";
@@ -38,7 +39,7 @@ export async function benchStartup(): Promise<string> {
       github: [
         [],
         {
-          INPUT_PARAMETERS: "/bench/one/token",
+          ...githubInputs({ parameters: "/bench/one/token" }),
           GITHUB_ENV: gh.env,
           GITHUB_OUTPUT: gh.out,
           GITHUB_STATE: gh.state,

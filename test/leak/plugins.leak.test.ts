@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../support/leaks.js";
+import { githubInputs } from "../support/platforms.js";
 import { ROOT, runBundle } from "../support/run.js";
 import { awsEnv, seed } from "../support/ssm.js";
 import { CANARIES, writeVerifyFixtures } from "./canaries.js";
@@ -107,7 +108,7 @@ describe("leak suite: GitHub Action", () => {
       writeFileSync(join(dir, name), "");
       runnerEnv[variable] = join(dir, name);
     }
-    for (const [name, value] of Object.entries(settings)) runnerEnv[`INPUT_${name.toUpperCase()}`] = value;
+    Object.assign(runnerEnv, githubInputs(settings));
     const r = await runBundle("github", [], { env: runnerEnv, cwd: dir });
     expect(r.code, r.stderr).toBe(code);
     expectClean(dir, r, secretFiles);

@@ -1,5 +1,24 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse as parseDotenv } from "dotenv";
+import { parse as parseYaml } from "yaml";
+import { ROOT } from "./run.js";
+
+/**
+ * The INPUT_* variables the runner gives a step of this action: every input of action.yml that has
+ * a default, then the step's `with:` over them (names upper-cased, spaces to `_`, dashes kept).
+ */
+export function githubInputs(given: Record<string, string>): Record<string, string> {
+  const action = parseYaml(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const env: Record<string, string> = {};
+  const name = (input: string) => `INPUT_${input.replace(/ /g, "_").toUpperCase()}`;
+  for (const [input, spec] of Object.entries(action.inputs))
+    if (spec.default !== undefined) env[name(input)] = String(spec.default);
+  for (const [input, value] of Object.entries(given)) env[name(input)] = value;
+  return env;
+}
 
 /** Reads a GitHub file command file (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) as the runner does. */
 export function parseGithubFile(path: string): Record<string, string> {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../../support/leaks.js";
+import { githubInputs } from "../../support/platforms.js";
 import { runBundle } from "../../support/run.js";
 import { awsEnv, seed } from "../../support/ssm.js";
 import { VaultTestServer } from "../../support/vaultServer.js";
@@ -153,9 +154,11 @@ describe("SSM and Vault together", () => {
         GITHUB_OUTPUT: join(d, "output"),
         GITHUB_STATE: join(d, "state"),
         RUNNER_TEMP: d,
-        INPUT_PARAMETERS: "vault:secret/mev/prod/rpc/primary#url",
-        "INPUT_VAULT-ROLE-ID-PARAM": "/mev-beta/prod/vault/role_id",
-        "INPUT_VAULT-SECRET-ID-PARAM": "/mev-beta/prod/vault/secret_id",
+        ...githubInputs({
+          parameters: "vault:secret/mev/prod/rpc/primary#url",
+          "vault-role-id-param": "/mev-beta/prod/vault/role_id",
+          "vault-secret-id-param": "/mev-beta/prod/vault/secret_id",
+        }),
       },
     });
     expect(r.code, r.stdout).toBe(0);
@@ -240,8 +243,10 @@ describe("GitHub: Vault JWT login with the job's OIDC token", () => {
         RUNNER_TEMP: d,
         ACTIONS_ID_TOKEN_REQUEST_URL: `${vault.address}/oidc-token?api-version=2.0`,
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: "runner-request-token",
-        INPUT_PARAMETERS: "vault:secret/mev/prod/rpc/primary#api_key",
-        "INPUT_VAULT-JWT-ROLE": "github-deploy",
+        ...githubInputs({
+          parameters: "vault:secret/mev/prod/rpc/primary#api_key",
+          "vault-jwt-role": "github-deploy",
+        }),
       },
     });
     expect(r.code, r.stdout).toBe(0);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../../support/leaks.js";
-import { parseGithubFile } from "../../support/platforms.js";
+import { githubInputs, parseGithubFile } from "../../support/platforms.js";
 import { runBundle } from "../../support/run.js";
 import { awsEnv, seed } from "../../support/ssm.js";
 
@@ -33,8 +33,7 @@ function runner(inputs: Record<string, string>) {
     GITHUB_STATE: files.state,
     RUNNER_TEMP: dir,
   };
-  // Input names upper-cased, spaces to _, dashes kept.
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  Object.assign(env, githubInputs(inputs));
   return { dir, files, env };
 }
 
