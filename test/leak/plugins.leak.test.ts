@@ -3,12 +3,12 @@
 // canary form may appear in: stdout (less GitHub's own add-mask commands), stderr, and every file the
 // step leaves that is not a declared secret output (outputs, summaries, state, cards, reports, error
 // metadata). The scan lists the folder, so a file a later change adds is checked without a new line.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../support/leaks.js";
-import { githubInputs } from "../support/platforms.js";
+import { githubPostEnv, githubStep } from "../support/platforms.js";
 import { ROOT, runBundle } from "../support/run.js";
 import { awsEnv, seed } from "../support/ssm.js";
 import { CANARIES, writeVerifyFixtures } from "./canaries.js";
@@ -92,51 +92,20 @@ describe("leak suite: GitHub Action", () => {
   it.each(githubCases)("$label", async ({ settings, code, secretFiles, env }) => {
     const dir = mkdtempSync(join(tmpdir(), "ssm-gate-leak-gh-"));
     writeVerifyFixtures(dir);
-    const files = {
-      GITHUB_ENV: "env",
-      GITHUB_OUTPUT: "output",
-      GITHUB_STEP_SUMMARY: "summary",
-      GITHUB_STATE: "state",
-    };
-    const runnerEnv: Record<string, string> = {
-      ...awsEnv(),
-      ...env,
-      GITHUB_ACTIONS: "true",
-      RUNNER_TEMP: dir,
-    };
-    for (const [variable, name] of Object.entries(files)) {
-      writeFileSync(join(dir, name), "");
-      runnerEnv[variable] = join(dir, name);
-    }
-    Object.assign(runnerEnv, githubInputs(settings));
+    const { env: runnerEnv } = githubStep(dir, settings, { ...awsEnv(), ...env });
     const r = await runBundle("github", [], { env: runnerEnv, cwd: dir });
     expect(r.code, r.stderr).toBe(code);
     expectClean(dir, r, secretFiles);
 
     // The post step reads the state the main step saved, as the runner passes it back.
-    const state = readFileSync(join(dir, "state"), "utf8");
     const post = await runBundle("github-post", [], {
-      env: { ...runnerEnv, ...stateEnv(state) },
+      env: { ...runnerEnv, ...githubPostEnv(join(dir, "state")) },
       cwd: dir,
     });
     expect(post.code, post.stderr).toBe(0);
     expectClean(dir, post, secretFiles);
   });
 });
-
-/** GITHUB_STATE's `name<<delimiter` blocks become STATE_<name> for the post step. */
-function stateEnv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i] as string);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] as string);
-    out[`STATE_${m[1]}`] = value.join("\n");
-  }
-  return out;
-}
 
 const pluginCases: Case[] = [
   {

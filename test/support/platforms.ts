@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { parse as parseYaml } from "yaml";
@@ -18,6 +18,37 @@ export function githubInputs(given: Record<string, string>): Record<string, stri
     if (spec.default !== undefined) env[name(input)] = String(spec.default);
   for (const [input, value] of Object.entries(given)) env[name(input)] = value;
   return env;
+}
+
+/**
+ * The env and files the runner gives a JavaScript action step: empty file-command files in `dir`
+ * (also RUNNER_TEMP), the action's inputs, and `base` (credentials, endpoints) under them.
+ */
+export function githubStep(dir: string, inputs: Record<string, string>, base: Record<string, string> = {}) {
+  const files = {
+    env: join(dir, "env"),
+    output: join(dir, "output"),
+    summary: join(dir, "summary"),
+    state: join(dir, "state"),
+  };
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  const env: Record<string, string> = {
+    ...base,
+    GITHUB_ACTIONS: "true",
+    CI: "true",
+    GITHUB_ENV: files.env,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    RUNNER_TEMP: dir,
+    ...githubInputs(inputs),
+  };
+  return { dir, files, env };
+}
+
+/** What the runner hands the post step: the main step's saved state as STATE_<name>. */
+export function githubPostEnv(stateFile: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(parseGithubFile(stateFile)).map(([k, v]) => [`STATE_${k}`, v]));
 }
 
 /** Reads a GitHub file command file (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE) as the runner does. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../../support/leaks.js";
-import { githubInputs } from "../../support/platforms.js";
+import { githubStep } from "../../support/platforms.js";
 import { runBundle } from "../../support/run.js";
 import { awsEnv, seed } from "../../support/ssm.js";
 import { VaultTestServer } from "../../support/vaultServer.js";
@@ -144,23 +144,16 @@ describe("SSM and Vault together", () => {
 
   it("GitHub: vault inputs, the value exported and masked first", async () => {
     const d = dir();
-    const { writeFileSync } = await import("node:fs");
-    for (const f of ["env", "output", "state"]) writeFileSync(join(d, f), "");
-    const r = await runBundle("github", [], {
-      cwd: d,
-      env: {
-        ...env(),
-        GITHUB_ENV: join(d, "env"),
-        GITHUB_OUTPUT: join(d, "output"),
-        GITHUB_STATE: join(d, "state"),
-        RUNNER_TEMP: d,
-        ...githubInputs({
-          parameters: "vault:secret/mev/prod/rpc/primary#url",
-          "vault-role-id-param": "/mev-beta/prod/vault/role_id",
-          "vault-secret-id-param": "/mev-beta/prod/vault/secret_id",
-        }),
+    const step = githubStep(
+      d,
+      {
+        parameters: "vault:secret/mev/prod/rpc/primary#url",
+        "vault-role-id-param": "/mev-beta/prod/vault/role_id",
+        "vault-secret-id-param": "/mev-beta/prod/vault/secret_id",
       },
-    });
+      env(),
+    );
+    const r = await runBundle("github", [], { cwd: d, env: step.env });
     expect(r.code, r.stdout).toBe(0);
     expect(readFileSync(join(d, "env"), "utf8")).toContain(VAULT.url);
     expect(r.stdout).toContain(`::add-mask::${VAULT.url}`);
@@ -231,24 +224,16 @@ describe("GitHub: Vault JWT login with the job's OIDC token", () => {
     vault.oidc = { requestToken: "runner-request-token", jwt: "gh-oidc-jwt-for-vault" };
     vault.jwtRole(NS, "github-deploy", "gh-oidc-jwt-for-vault", ["secret/mev/prod/rpc/"]);
     const d = dir();
-    const { writeFileSync } = await import("node:fs");
-    for (const f of ["env", "output", "state"]) writeFileSync(join(d, f), "");
-    const r = await runBundle("github", [], {
-      cwd: d,
-      env: {
+    const step = githubStep(
+      d,
+      { parameters: "vault:secret/mev/prod/rpc/primary#api_key", "vault-jwt-role": "github-deploy" },
+      {
         ...env(),
-        GITHUB_ENV: join(d, "env"),
-        GITHUB_OUTPUT: join(d, "output"),
-        GITHUB_STATE: join(d, "state"),
-        RUNNER_TEMP: d,
         ACTIONS_ID_TOKEN_REQUEST_URL: `${vault.address}/oidc-token?api-version=2.0`,
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: "runner-request-token",
-        ...githubInputs({
-          parameters: "vault:secret/mev/prod/rpc/primary#api_key",
-          "vault-jwt-role": "github-deploy",
-        }),
       },
-    });
+    );
+    const r = await runBundle("github", [], { cwd: d, env: step.env });
     expect(r.code, r.stdout).toBe(0);
     expect(readFileSync(join(d, "env"), "utf8")).toContain(VAULT.api_key);
     expect(vault.requests.some((q) => q.path === "auth/jwt/login")).toBe(true);

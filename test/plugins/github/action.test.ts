@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../../support/leaks.js";
-import { githubInputs, parseGithubFile } from "../../support/platforms.js";
+import { githubPostEnv, githubStep, parseGithubFile } from "../../support/platforms.js";
 import { runBundle } from "../../support/run.js";
 import { awsEnv, seed } from "../../support/ssm.js";
 
@@ -13,29 +13,9 @@ const VALUES = {
 };
 const values = Object.values(VALUES);
 
-/** The files and env the runner gives a JavaScript action step. */
-function runner(inputs: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), "ssm-gate-gh-"));
-  const files = {
-    env: join(dir, "env"),
-    output: join(dir, "output"),
-    summary: join(dir, "summary"),
-    state: join(dir, "state"),
-  };
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  const env: Record<string, string> = {
-    ...awsEnv(),
-    GITHUB_ACTIONS: "true",
-    CI: "true",
-    GITHUB_ENV: files.env,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_STATE: files.state,
-    RUNNER_TEMP: dir,
-  };
-  Object.assign(env, githubInputs(inputs));
-  return { dir, files, env };
-}
+/** A step of this action in a fresh runner folder. */
+const runner = (inputs: Record<string, string>) =>
+  githubStep(mkdtempSync(join(tmpdir(), "ssm-gate-gh-")), inputs, awsEnv());
 
 /** Drops what the runner itself consumes: its add-mask commands carry values by design. */
 const visible = (stdout: string) =>
@@ -73,9 +53,7 @@ describe("GitHub Action bundle", () => {
     expectNoLeak(readFileSync(gh.files.output, "utf8"), values, "outputs");
 
     // The runner hands saved state to the post step as STATE_<name>.
-    const state = parseGithubFile(gh.files.state);
-    const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
-    const post = await runBundle("github-post", [], { env: { ...gh.env, ...stateEnv } });
+    const post = await runBundle("github-post", [], { env: { ...gh.env, ...githubPostEnv(gh.files.state) } });
     expect(post.code).toBe(0);
     expect(existsSync(join(gh.dir, "app.env"))).toBe(false);
   });
@@ -162,9 +140,7 @@ describe("GitHub Action bundle, twice in one job", () => {
       CERT: VALUES["/gh/app/cert"],
     });
     const post = async (env: Record<string, string>, state: string) => {
-      const saved = parseGithubFile(state);
-      const stateEnv = Object.fromEntries(Object.entries(saved).map(([k, v]) => [`STATE_${k}`, v]));
-      expect((await runBundle("github-post", [], { env: { ...env, ...stateEnv } })).code).toBe(0);
+      expect((await runBundle("github-post", [], { env: { ...env, ...githubPostEnv(state) } })).code).toBe(0);
     };
     await post(second, join(gh.dir, "state2"));
     expect(existsSync(join(gh.dir, "second.env"))).toBe(false);
