@@ -1,7 +1,6 @@
 // The plugin image as Docker would run it, without a Docker engine (none runs here): the Dockerfile
 // is read, its COPY lines lay the image's files out in a folder, and its ENTRYPOINT runs with its ENV
 // on the Node.js major of its FROM line, as root (Docker's default) or as the step's user.
-import { spawn } from "node:child_process";
 import {
   chmodSync,
   chownSync,
@@ -19,7 +18,7 @@ import { parse as parseDotenv } from "dotenv";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectNoLeak } from "../support/leaks.js";
 import { parseHarnessEnv } from "../support/platforms.js";
-import { nodeFor, ROOT, type RunResult } from "../support/run.js";
+import { nodeFor, ROOT, runProcess } from "../support/run.js";
 import { awsEnv, seed } from "../support/ssm.js";
 
 const VALUE = "image-canary-7Hq2'x";
@@ -77,23 +76,11 @@ function dockerRun(root: string, image: Image, env: Record<string, string>, cwd:
   imageEnv.PATH = (imageEnv.PATH ?? "$PATH")
     .replace("/plugin/bin", join(root, "plugin/bin"))
     .replace("$PATH", `${join(root, "usr/local/bin")}:/usr/bin:/bin`);
-  return new Promise<RunResult>((resolve, reject) => {
-    const child = spawn(cmd === "node" ? join(root, "usr/local/bin/node") : (cmd as string), args, {
-      cwd,
-      env: { ...imageEnv, HOME: "/root", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-      ...(uid === undefined ? {} : { uid, gid: uid }),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => {
-      stdout += c;
-    });
-    child.stderr.on("data", (c) => {
-      stderr += c;
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  const node = join(root, "usr/local/bin/node");
+  return runProcess(cmd === "node" ? node : (cmd as string), args, {
+    cwd,
+    env: { ...imageEnv, HOME: "/root", ...env },
+    uid,
   });
 }
 

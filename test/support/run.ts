@@ -44,11 +44,25 @@ export function runBundle(
   args: readonly string[],
   options: RunOptions = {},
 ): Promise<RunResult> {
+  return runProcess(nodeFor(bundle), [join(ROOT, "dist", bundle, "index.js"), ...args], {
+    ...options,
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...options.env },
+  });
+}
+
+/** Runs a command to its end with exactly `options.env` (as user `uid`, if given), collecting its output. */
+export function runProcess(
+  cmd: string,
+  args: readonly string[],
+  options: RunOptions & { uid?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(nodeFor(bundle), [join(ROOT, "dist", bundle, "index.js"), ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...options.env },
+    const child = spawn(cmd, args, {
+      cwd: options.cwd,
+      env: options.env ?? {},
       stdio: ["ignore", "pipe", "pipe"],
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
     });
     let stdout = "";
     let stderr = "";
