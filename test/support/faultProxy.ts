@@ -126,7 +126,7 @@ export class FaultProxy {
     let body = Buffer.concat(chunks);
     const target = String(req.headers["x-amz-target"] ?? "");
     // JSON protocols (SSM) name the operation in a header, query protocols (STS) in the form body.
-    const action = /(?:^|&)Action=(\w+)/.exec(body.toString("latin1"))?.[1];
+    const action = target ? undefined : /(?:^|&)Action=(\w+)/.exec(body.toString("latin1"))?.[1];
     const operation = target.split(".").pop() || action || req.url || "?";
     const keyId = /Credential=([^/,\s]+)\//.exec(String(req.headers.authorization ?? ""))?.[1];
     if (keyId) this.stats.accessKeyIds.add(keyId);
